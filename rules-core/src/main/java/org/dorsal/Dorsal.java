@@ -1,0 +1,201 @@
+package org.dorsal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.dorsal.kb.Answer;
+import org.dorsal.kb.Onset;
+import org.dorsal.kb.SelfCare;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: clinical decision support for upper back and neck pain. Build one, share it.
+ *
+ * <pre>{@code
+ * Dorsal dorsal = Dorsal.builder().spasmReferralDays(7).build();   // loads and checks the rules once
+ * Assessment a = dorsal.assess(Intake.builder()
+ *         .hoursSinceOnset(30)
+ *         .present(Finding.MUSCLE_SPASM)
+ *         .absent(Finding.NUMBNESS_OR_TINGLING)
+ *         .build());
+ * a.disposition();       // SELF_CARE, provisional while red-flag questions are open
+ * a.recommendations();   // each with id(), kind(), text(), dose(), source(), evidence()
+ * a.questions();         // what to ask next, most severe first
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; each call runs in its own rule session. Building
+ * fails with {@link DorsalConfigurationException} when the knowledge base is missing or incomplete
+ * or a threshold is out of range, so a facade that exists is always whole.
+ *
+ * <p>Logging: one INFO line per assessment on the logger {@code org.dorsal.Dorsal} with the rule IDs,
+ * disposition and time taken, never a finding value; switch that logger off to silence it.
+ */
+public final class Dorsal {
+    private static final Logger LOG = LoggerFactory.getLogger(Dorsal.class);
+
+    private final KnowledgeBase kb;
+    private final Results results;
+
+    private Dorsal(KnowledgeBase kb) {
+        this.kb = kb;
+        this.results = new Results(kb);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Assesses one intake. */
+    public Assessment assess(Intake intake) {
+        return run(intake, null);
+    }
+
+    /** Assesses one intake and reports which rules fired on the way. Slower than {@link #assess}. */
+    public Trace trace(Intake intake) {
+        List<String> fired = new ArrayList<>();
+        Assessment a = run(intake, fired);
+        return new Trace(a, fired);
+    }
+
+    /**
+     * Starts an interview: answers given one at a time, changed or withdrawn, with the current
+     * assessment readable at any point. Close it when the conversation ends.
+     */
+    public Interview newInterview() {
+        return new Interview(this, kb.kieBase.newKieSession());
+    }
+
+    /** The thresholds this instance decides with. */
+    public Thresholds thresholds() {
+        return kb.thresholds;
+    }
+
+    /** The version of the knowledge base, as reported in every assessment. */
+    public String contentVersion() {
+        return kb.contentVersion;
+    }
+
+    /** The rules of the loaded knowledge base: those of the specification first, in its order. */
+    public List<RuleInfo> rules() {
+        return List.copyOf(kb.rules.values());
+    }
+
+    private Assessment run(Intake intake, List<String> fired) {
+        Objects.requireNonNull(intake, "intake");
+        long start = System.nanoTime();
+        KieSession session = kb.kieBase.newKieSession();
+        try {
+            if (fired != null) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        fired.add(String.valueOf(kb.ruleId(event.getMatch().getRule())));
+                    }
+                });
+            }
+            session.insert(kb.params);
+            for (Finding f : Finding.values()) {
+                session.insert(new Answer(f, intake.state(f)));
+            }
+            intake.hoursSinceOnset().ifPresent(h -> session.insert(new Onset(h)));
+            intake.selfCareDays().ifPresent(d -> session.insert(new SelfCare(d)));
+            return read(session, start);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    Assessment read(KieSession session, long start) {
+        session.fireAllRules();
+        Assessment a = results.read(session.getObjects());
+        log(a, start);
+        return a;
+    }
+
+    KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    private static void log(Assessment a, long start) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("assessment disposition={} provisional={} rules={} questions={} micros={}",
+                    a.disposition(), a.provisional(), ruleIds(a), a.questions().size(),
+                    (System.nanoTime() - start) / 1_000);
+        }
+    }
+
+    private static String ruleIds(Assessment a) {
+        return a.recommendations().stream().map(Recommendation::id).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /**
+     * Configures a {@link Dorsal}. Thresholds may be set only within the ranges their sources allow
+     * (see {@link Thresholds}); anything else fails {@link #build()}.
+     */
+    public static final class Builder {
+        private int spasmReferralDays = Thresholds.SPASM_MIN;
+        private int stiffnessReferralDays = Thresholds.STIFFNESS_MIN;
+        private ClassLoader classLoader = Dorsal.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /** Days a spasm may persist despite self-care before a referral: 7 (default) to 10. */
+        public Builder spasmReferralDays(int days) {
+            this.spasmReferralDays = days;
+            return this;
+        }
+
+        /** Days of self-care without improvement before stiffness is referred: 14 (default) to 42. */
+        public Builder stiffnessReferralDays(int days) {
+            this.stiffnessReferralDays = days;
+            return this;
+        }
+
+        public Builder thresholds(Thresholds thresholds) {
+            return spasmReferralDays(thresholds.spasmReferralDays())
+                    .stiffnessReferralDays(thresholds.stiffnessReferralDays());
+        }
+
+        /** Where to find the knowledge base; by default the class loader that loaded Dorsal. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Loads and checks the knowledge base and returns a ready facade.
+         *
+         * @throws DorsalConfigurationException if a threshold is out of range or the knowledge base
+         *                                      is missing or incomplete
+         */
+        public Dorsal build() {
+            Thresholds t = new Thresholds(spasmReferralDays, stiffnessReferralDays);
+            return checked(new Dorsal(KnowledgeBase.load(classLoader, t)));
+        }
+
+        /** For tests of the completeness checks: a facade over a given KIE base. */
+        Dorsal build(org.kie.api.KieBase kieBase) {
+            Thresholds t = new Thresholds(spasmReferralDays, stiffnessReferralDays);
+            return checked(new Dorsal(KnowledgeBase.of(kieBase, Catalogue.load(classLoader), t)));
+        }
+
+        /**
+         * Runs one assessment before handing the facade out, so that a runtime missing an engine
+         * module (truth maintenance, say) fails here rather than on a patient's first request.
+         */
+        private static Dorsal checked(Dorsal dorsal) {
+            try {
+                dorsal.run(Intake.empty(), null);
+            } catch (RuntimeException e) {
+                throw new DorsalConfigurationException("the knowledge base was loaded but cannot run: " + e.getMessage(), e);
+            }
+            return dorsal;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.dorsal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.dorsal.kb.Answer;
+import org.dorsal.kb.Onset;
+import org.dorsal.kb.SelfCare;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A live interview, for telehealth: answers arrive one at a time, may be changed or withdrawn,
+ * and the current assessment can be read at any point. The assessment always equals
+ * {@link Dorsal#assess(Intake)} of {@link #intake()}: the rules keep their conclusions only while
+ * the answers that support them stand.
+ *
+ * <pre>{@code
+ * try (Interview interview = dorsal.newInterview()) {
+ *     interview.answer(Finding.MUSCLE_SPASM, State.PRESENT).hoursSinceOnset(30);
+ *     interview.assessment().questions();          // ask these next
+ *     interview.answer(Finding.RADIATING_ARM_PAIN, State.PRESENT);
+ *     interview.withdraw(Finding.RADIATING_ARM_PAIN); // the person takes it back
+ * }
+ * }</pre>
+ *
+ * <p>Safe to share between threads (calls are serialised), though one conversation usually has one.
+ */
+public final class Interview implements AutoCloseable {
+    private final Dorsal dorsal;
+    private final KieSession session;
+    private final Map<Finding, FactHandle> answers = new EnumMap<>(Finding.class);
+    private final Map<Quantity, FactHandle> quantities = new EnumMap<>(Quantity.class);
+    private Intake intake = Intake.empty();
+    private boolean closed;
+
+    Interview(Dorsal dorsal, KieSession session) {
+        this.dorsal = dorsal;
+        this.session = session;
+        session.insert(dorsal.knowledgeBase().params);
+        for (Finding f : Finding.values()) {
+            answers.put(f, session.insert(new Answer(f, State.UNKNOWN)));
+        }
+    }
+
+    /** Records (or changes) the answer for {@code finding}; {@code UNKNOWN} withdraws it. */
+    public synchronized Interview answer(Finding finding, State state) {
+        open();
+        Objects.requireNonNull(finding, "finding");
+        Objects.requireNonNull(state, "state");
+        if (intake.state(finding) != state) {
+            session.update(answers.get(finding), new Answer(finding, state));
+            intake = intake.toBuilder().answer(finding, state).build();
+        }
+        return this;
+    }
+
+    /** Takes back the answer for {@code finding}: it is unknown again. */
+    public Interview withdraw(Finding finding) {
+        return answer(finding, State.UNKNOWN);
+    }
+
+    /**
+     * Sets a quantity, or makes it unknown again with an empty value.
+     *
+     * @throws InvalidIntakeException naming the field if the value is out of range
+     */
+    public synchronized Interview quantity(Quantity quantity, OptionalInt value) {
+        open();
+        Objects.requireNonNull(quantity, "quantity");
+        value.ifPresent(quantity::check);
+        if (!intake.quantity(quantity).equals(value)) {
+            FactHandle old = quantities.remove(quantity);
+            if (old != null) {
+                session.delete(old);
+            }
+            if (value.isPresent()) {
+                int v = value.getAsInt();
+                quantities.put(quantity, session.insert(quantity == Quantity.HOURS_SINCE_ONSET ? new Onset(v) : new SelfCare(v)));
+            }
+            intake = intake.toBuilder().quantity(quantity, value).build();
+        }
+        return this;
+    }
+
+    public Interview hoursSinceOnset(int hours) {
+        return quantity(Quantity.HOURS_SINCE_ONSET, OptionalInt.of(hours));
+    }
+
+    public Interview selfCareDays(int days) {
+        return quantity(Quantity.SELF_CARE_DAYS, OptionalInt.of(days));
+    }
+
+    /** Takes back a quantity: it is unknown again. */
+    public Interview withdraw(Quantity quantity) {
+        return quantity(quantity, OptionalInt.empty());
+    }
+
+    /** Replaces every answer with those of {@code next}, changing only what differs. */
+    public synchronized Interview answerAll(Intake next) {
+        for (Finding f : Finding.values()) {
+            answer(f, next.state(f));
+        }
+        for (Quantity q : Quantity.values()) {
+            quantity(q, next.quantity(q));
+        }
+        return this;
+    }
+
+    /** The answers so far. */
+    public synchronized Intake intake() {
+        return intake;
+    }
+
+    /** The assessment of the answers so far. */
+    public synchronized Assessment assessment() {
+        open();
+        return dorsal.read(session, System.nanoTime());
+    }
+
+    /** Ends the interview and frees its rule session. Further calls fail. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            session.dispose();
+        }
+    }
+
+    private void open() {
+        if (closed) {
+            throw new IllegalStateException("this interview is closed");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.dorsal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dorsal.kb.Facts;
+import org.dorsal.kb.Params;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * The loaded, checked knowledge base: the KIE base, what each rule says, and the thresholds.
+ * Everything a per-call assessment needs is computed here once, so that a call only runs rules
+ * and copies results.
+ */
+final class KnowledgeBase {
+    static final String KBASE = "dorsal";
+
+    final KieBase kieBase;
+    final Params params;
+    final Thresholds thresholds;
+    final String contentVersion;
+    /** Rule metadata by rule ID, in the order of the specification, helpers last. */
+    final Map<String, RuleInfo> rules;
+    /** Rendered red flags and recommendations by rule ID (evidence is added per call). */
+    private final Map<String, Entry> entries;
+    private final Map<String, String> questions;
+    private final Map<String, Integer> order;
+
+    /** What a rule says, ready to be copied into an assessment. */
+    record Entry(RuleInfo rule, String text, String reason, Dose dose, int rank) {
+    }
+
+    private KnowledgeBase(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Map<String, RuleInfo> rules) {
+        this.kieBase = kieBase;
+        this.thresholds = thresholds;
+        this.params = Params.of(thresholds);
+        this.contentVersion = catalogue.contentVersion();
+        this.rules = rules;
+        this.order = new HashMap<>();
+        List<String> facts = Facts.order();
+        for (int i = 0; i < facts.size(); i++) {
+            order.put(facts.get(i), i);
+        }
+        this.entries = new HashMap<>();
+        for (RuleInfo r : rules.values()) {
+            Catalogue.Entry e = catalogue.rules().get(r.id());
+            if (e != null) {
+                entries.put(r.id(), new Entry(r, render(e.text(), thresholds), e.reason(), e.dose(), SpecRules.IDS.indexOf(r.id())));
+            }
+        }
+        this.questions = catalogue.questions();
+    }
+
+    /** Loads the {@value #KBASE} KIE base and the catalogue from {@code loader}; fails loudly if either is missing. */
+    static KnowledgeBase load(ClassLoader loader, Thresholds thresholds) {
+        KieBase kieBase;
+        try {
+            KieServices ks = KieServices.Factory.get();
+            if (ks == null) {
+                throw new DorsalConfigurationException("no Drools runtime on the class path");
+            }
+            KieContainer container = ks.newKieClasspathContainer(loader);
+            kieBase = container.getKieBase(KBASE);
+        } catch (DorsalConfigurationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' cannot be loaded: " + e.getMessage(), e);
+        }
+        if (kieBase == null) {
+            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is missing (no kmodule.xml declaring it"
+                    + " on the class path, or drools-xml-support is absent)");
+        }
+        return of(kieBase, Catalogue.load(loader), thresholds);
+    }
+
+    /** Checks {@code kieBase} against the specification and the catalogue. */
+    static KnowledgeBase of(KieBase kieBase, Catalogue catalogue, Thresholds thresholds) {
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                RuleInfo info = describe(r, problems);
+                if (info != null && byId.put(info.id(), info) != null) {
+                    problems.add("two rules carry the ID " + info.id());
+                }
+            }
+        }
+        for (String id : SpecRules.IDS) {
+            RuleInfo r = byId.get(id);
+            if (r == null) {
+                problems.add("no rule for " + id);
+            } else if (r.kind() == null) {
+                problems.add(id + " has no @kind");
+            } else if (!catalogue.rules().containsKey(id)) {
+                problems.add("no text for " + id + " in " + Catalogue.RESOURCE);
+            } else if (id.startsWith("RF-") && catalogue.rules().get(id).reason() == null) {
+                problems.add("no reason for red flag " + id + " in " + Catalogue.RESOURCE);
+            }
+        }
+        for (String id : catalogue.rules().keySet()) {
+            if (!byId.containsKey(id)) {
+                problems.add(Catalogue.RESOURCE + " has text for " + id + ", which no rule carries");
+            }
+        }
+        for (String fact : Facts.order()) {
+            if (!catalogue.questions().containsKey(fact)) {
+                problems.add("no question text for " + fact + " in " + Catalogue.RESOURCE);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DorsalConfigurationException("the knowledge base is incomplete: " + String.join("; ", problems));
+        }
+        Map<String, RuleInfo> ordered = new LinkedHashMap<>();
+        SpecRules.IDS.forEach(id -> ordered.put(id, byId.get(id)));
+        byId.values().stream().sorted(Comparator.comparing(RuleInfo::id)).forEach(r -> ordered.putIfAbsent(r.id(), r));
+        return new KnowledgeBase(kieBase, catalogue, thresholds, ordered);
+    }
+
+    private static RuleInfo describe(Rule rule, List<String> problems) {
+        String id = meta(rule, "ruleId");
+        String source = meta(rule, "source");
+        String kind = meta(rule, "kind");
+        if (id == null || source == null) {
+            problems.add("rule '" + rule.getName() + "' lacks @ruleId or @source");
+            return null;
+        }
+        if (!rule.getName().startsWith(id)) {
+            problems.add("rule '" + rule.getName() + "' does not start with its ID " + id);
+        }
+        Kind k = null;
+        if (kind != null) {
+            try {
+                k = Kind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                problems.add("rule " + id + " has an unknown @kind " + kind);
+            }
+        }
+        return new RuleInfo(id, rule.getName(), source, k);
+    }
+
+    /** A metadata value as a plain string; quoted values may come back with their quotes. */
+    private static String meta(Rule rule, String key) {
+        Object v = rule.getMetaData().get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.isBlank() ? null : s;
+    }
+
+    private static String render(String text, Thresholds t) {
+        return text.replace("{spasmReferralDays}", Integer.toString(t.spasmReferralDays()))
+                .replace("{stiffnessReferralDays}", Integer.toString(t.stiffnessReferralDays()));
+    }
+
+    /** The rule ID a rule's metadata carries. */
+    String ruleId(Rule rule) {
+        return meta(rule, "ruleId");
+    }
+
+    Entry entry(String ruleId) {
+        Entry e = entries.get(ruleId);
+        if (e == null) {
+            // Only reachable if the rules produce an ID the checks at load time did not see.
+            throw new IllegalStateException("no content for rule " + ruleId);
+        }
+        return e;
+    }
+
+    String questionText(String subject) {
+        return questions.get(subject);
+    }
+
+    /** The position of a finding or quantity in the fixed output order. */
+    int factRank(String fact) {
+        return order.getOrDefault(fact, Integer.MAX_VALUE);
+    }
+}
