@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -187,7 +186,12 @@ public final class DorsalJson {
         intake.hoursSinceOnset().ifPresent(h -> root.put(Quantity.HOURS_SINCE_ONSET.field(), h));
         intake.selfCareDays().ifPresent(d -> root.put(Quantity.SELF_CARE_DAYS.field(), d));
         ObjectNode findings = root.putObject("findings");
-        new EnumMap<>(intake.findings()).forEach((f, s) -> findings.put(f.name(), s.json()));
+        for (Finding f : Finding.values()) {
+            State s = intake.state(f);
+            if (s != State.UNKNOWN) {
+                findings.put(f.name(), s.json());
+            }
+        }
         return write(root);
     }
 
