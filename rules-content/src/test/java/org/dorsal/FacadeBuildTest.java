@@ -67,10 +67,23 @@ class FacadeBuildTest {
         Catalogue full = Catalogue.load(getClass().getClassLoader());
         var rules = new java.util.HashMap<>(full.rules());
         rules.remove("EX-CAT-COW");
-        Catalogue lacking = new Catalogue(full.contentVersion(), rules, full.questions());
+        Catalogue lacking = new Catalogue(full.contentVersion(), rules, full.questions(), full.sections());
         assertThatThrownBy(() -> KnowledgeBase.of(kieBase, lacking, Thresholds.defaults()))
                 .isInstanceOf(DorsalConfigurationException.class)
                 .hasMessageContaining("no text for EX-CAT-COW");
+    }
+
+    @Test
+    void a_citation_of_an_unknown_section_is_refused() {
+        Catalogue full = Catalogue.load(getClass().getClassLoader());
+        assertThat(full.expand("SPASM §Ergonomic Adjustments and Strengthening…"))
+                .isEqualTo("SPASM §Ergonomic Adjustments and Strengthening for Recurrence Prevention");
+        assertThat(full.expand("NECK §Cat-Cow Sequence; SPASM §Immediate…"))
+                .isEqualTo("NECK §Cat-Cow Sequence; SPASM §Immediate Non-Invasive Techniques for Relief");
+        assertThat(full.expand("policy")).isEqualTo("policy");
+        assertThat(full.expand("NECK §Cat-Cow")).isNull();
+        assertThat(full.expand("SPINE §Cat-Cow Sequence")).isNull();
+        assertThat(full.expand("NECK §…")).as("ambiguous").isNull();
     }
 
     /** A class loader that cannot see the named resources, as if the content jar were absent. */

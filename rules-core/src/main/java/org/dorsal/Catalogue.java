@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,26 +15,69 @@ import java.util.Map;
  * reason, and each question. Kept apart from the DRL so the wording can change (or be translated)
  * without touching the logic. Read once, at build time.
  */
-record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, String> questions) {
+record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, String> questions,
+                 Map<String, List<String>> sections) {
     static final String RESOURCE = "org/dorsal/content/catalogue.json";
+    /** The clinical sources by key, with their section headings, so citations can be checked and expanded. */
+    static final String SOURCES = "org/dorsal/content/sources.json";
 
     /** The text of one rule; {@code reason} only for red flags, {@code dose} only where there is one. */
     record Entry(String text, String reason, Dose dose) {
     }
 
     static Catalogue load(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+        JsonNode sources = read(loader, SOURCES);
+        Map<String, List<String>> sections = new HashMap<>();
+        sources.fields().forEachRemaining(e -> {
+            List<String> headings = new ArrayList<>();
+            e.getValue().path("sections").forEach(h -> headings.add(h.asText()));
+            sections.put(e.getKey(), List.copyOf(headings));
+        });
+        return parse(read(loader, RESOURCE), Map.copyOf(sections));
+    }
+
+    private static JsonNode read(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new DorsalConfigurationException("the knowledge base content is missing: no " + RESOURCE
+                throw new DorsalConfigurationException("the knowledge base content is missing: no " + resource
                         + " on the class path (is dorsal-rules-content a dependency?)");
             }
-            return parse(new ObjectMapper().readTree(in));
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new DorsalConfigurationException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            throw new DorsalConfigurationException("cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 
-    private static Catalogue parse(JsonNode root) {
+    /**
+     * The full form of a rule's {@code @source}: citations are {@code KEY §Heading}, separated by
+     * "; ", and a heading may be shortened to a prefix ending in "…" (as the specification does).
+     * Returns null when a citation names no known section.
+     */
+    String expand(String source) {
+        if (source.equals("policy")) {
+            return source;
+        }
+        List<String> out = new ArrayList<>();
+        for (String citation : source.split("; ")) {
+            String[] parts = citation.split(" §", 2);
+            List<String> headings = parts.length == 2 ? sections.get(parts[0]) : null;
+            if (headings == null) {
+                return null;
+            }
+            String heading = parts[1];
+            boolean shortened = heading.endsWith("…");
+            String prefix = heading.substring(0, heading.length() - (shortened ? 1 : 0));
+            List<String> matches = headings.stream()
+                    .filter(h -> shortened ? h.startsWith(prefix) : h.equals(heading)).toList();
+            if (matches.size() != 1) {
+                return null;
+            }
+            out.add(parts[0] + " §" + matches.get(0));
+        }
+        return String.join("; ", out);
+    }
+
+    private static Catalogue parse(JsonNode root, Map<String, List<String>> sections) {
         String version = text(root, "contentVersion");
         Map<String, Entry> rules = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("rules").fields(); it.hasNext(); ) {
@@ -45,7 +90,7 @@ record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, St
         }
         Map<String, String> questions = new HashMap<>();
         root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), e.getValue().asText()));
-        return new Catalogue(version, Map.copyOf(rules), Map.copyOf(questions));
+        return new Catalogue(version, Map.copyOf(rules), Map.copyOf(questions), sections);
     }
 
     private static String text(JsonNode node, String field) {

@@ -86,7 +86,7 @@ final class KnowledgeBase {
         Map<String, RuleInfo> byId = new HashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                RuleInfo info = describe(r, problems);
+                RuleInfo info = describe(r, catalogue, problems);
                 if (info != null && byId.put(info.id(), info) != null) {
                     problems.add("two rules carry the ID " + info.id());
                 }
@@ -123,12 +123,17 @@ final class KnowledgeBase {
         return new KnowledgeBase(kieBase, catalogue, thresholds, ordered);
     }
 
-    private static RuleInfo describe(Rule rule, List<String> problems) {
+    private static RuleInfo describe(Rule rule, Catalogue catalogue, List<String> problems) {
         String id = meta(rule, "ruleId");
-        String source = meta(rule, "source");
+        String cited = meta(rule, "source");
         String kind = meta(rule, "kind");
-        if (id == null || source == null) {
+        if (id == null || cited == null) {
             problems.add("rule '" + rule.getName() + "' lacks @ruleId or @source");
+            return null;
+        }
+        String source = catalogue.expand(cited);
+        if (source == null) {
+            problems.add("rule " + id + " cites a section no source has: " + cited);
             return null;
         }
         if (!rule.getName().startsWith(id)) {
