@@ -77,7 +77,8 @@ class FacadeBuildTest {
     void a_citation_of_an_unknown_section_is_refused() {
         Catalogue full = Catalogue.load(getClass().getClassLoader());
         assertThat(full.expand("SPASM §Ergonomic Adjustments and Strengthening…"))
-                .isEqualTo("SPASM §Ergonomic Adjustments and Strengthening for Recurrence Prevention");
+                .isEqualTo("SPASM §" + full.sections().get("SPASM").get(3))
+                .endsWith("for Recurrence Prevention");
         assertThat(full.expand("NECK §Cat-Cow Sequence; SPASM §Immediate…"))
                 .isEqualTo("NECK §Cat-Cow Sequence; SPASM §Immediate Non-Invasive Techniques for Relief");
         assertThat(full.expand("policy")).isEqualTo("policy");
