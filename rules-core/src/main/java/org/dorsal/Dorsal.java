@@ -52,13 +52,13 @@ public final class Dorsal {
 
     /** Assesses one intake. */
     public Assessment assess(Intake intake) {
-        return run(intake, null);
+        return run(intake, null, true);
     }
 
     /** Assesses one intake and reports which rules fired on the way. Slower than {@link #assess}. */
     public Trace trace(Intake intake) {
         List<String> fired = new ArrayList<>();
-        Assessment a = run(intake, fired);
+        Assessment a = run(intake, fired, true);
         return new Trace(a, fired);
     }
 
@@ -85,7 +85,7 @@ public final class Dorsal {
         return List.copyOf(kb.rules.values());
     }
 
-    private Assessment run(Intake intake, List<String> fired) {
+    private Assessment run(Intake intake, List<String> fired, boolean log) {
         Objects.requireNonNull(intake, "intake");
         long start = System.nanoTime();
         KieSession session = kb.kieBase.newKieSession();
@@ -104,16 +104,19 @@ public final class Dorsal {
             }
             intake.hoursSinceOnset().ifPresent(h -> session.insert(new Onset(h)));
             intake.selfCareDays().ifPresent(d -> session.insert(new SelfCare(d)));
-            return read(session, start);
+            return read(session, log ? start : -1);
         } finally {
             session.dispose();
         }
     }
 
+    /** Fires what is pending and reads the assessment; logs it unless {@code start} is negative. */
     Assessment read(KieSession session, long start) {
         session.fireAllRules();
         Assessment a = results.read(session.getObjects());
-        log(a, start);
+        if (start >= 0) {
+            log(a, start);
+        }
         return a;
     }
 
@@ -191,7 +194,7 @@ public final class Dorsal {
          */
         private static Dorsal checked(Dorsal dorsal) {
             try {
-                dorsal.run(Intake.empty(), null);
+                dorsal.run(Intake.empty(), null, false);
             } catch (RuntimeException e) {
                 throw new DorsalConfigurationException("the knowledge base was loaded but cannot run: " + e.getMessage(), e);
             }

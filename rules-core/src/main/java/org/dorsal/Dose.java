@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * How much of a recommendation: a range of minutes, seconds or repetitions, and how it is taken.
- * {@code new Dose(15, 20, Dose.Unit.MINUTES, "per application")} reads "15–20 min per application".
+ * {@code new Dose(15, 20, Dose.Unit.MINUTES, "per application")} reads "15–20 min (per application)".
  *
  * @param min the least amount, at least 0
  * @param max the most, at least {@code min}
@@ -23,7 +23,7 @@ public record Dose(int min, int max, Unit unit, String note) {
         note = note == null ? "" : note;
     }
 
-    /** A short human-readable form such as {@code 15–20 min per application}. */
+    /** A short human-readable form such as {@code 15–20 min (per application)}. */
     @Override
     public String toString() {
         String amount = min == max ? Integer.toString(min) : min + "–" + max;
@@ -32,6 +32,6 @@ public record Dose(int min, int max, Unit unit, String note) {
             case SECONDS -> "s";
             case REPETITIONS -> "repetitions";
         };
-        return note.isEmpty() ? amount + " " + units : amount + " " + units + " " + note;
+        return note.isEmpty() ? amount + " " + units : amount + " " + units + " (" + note + ")";
     }
 }

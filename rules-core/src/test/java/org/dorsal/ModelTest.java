@@ -35,7 +35,7 @@ class ModelTest {
 
     @Test
     void a_dose_reads_as_a_person_would_write_it() {
-        assertThat(new Dose(15, 20, Dose.Unit.MINUTES, "per application")).hasToString("15–20 min per application");
+        assertThat(new Dose(15, 20, Dose.Unit.MINUTES, "per application")).hasToString("15–20 min (per application)");
         assertThat(new Dose(5, 5, Dose.Unit.SECONDS, "")).hasToString("5 s");
         assertThatThrownBy(() -> new Dose(5, 4, Dose.Unit.SECONDS, "")).hasMessageContaining("min <= max");
     }
