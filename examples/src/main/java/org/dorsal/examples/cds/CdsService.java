@@ -211,7 +211,7 @@ final class CdsService implements HttpHandler {
         if (context == null || !context.isObject()) {
             throw HttpProblem.badRequest("invalid-request", "context", "context must be a JSON object");
         }
-        String patientId = text(context, "patientId");
+        String patientId = text(context, "patientId", "context");
         JsonNode prefetch = request.get("prefetch");
         if (prefetch == null || prefetch.isNull() || !prefetch.isObject() || !prefetch.has(PREFETCH_KEY)) {
             // This service never calls back to the FHIR server: without the prefetch it has nothing to read.
