@@ -57,7 +57,7 @@ final class Cards {
         if (a.provisional()) {
             List<Question> redFlagQuestions = a.questions().stream().filter(Question::redFlag).toList();
             cards.add(new IssuedCard(
-                    new Card(uuids.get().toString(), questionsSummary(redFlagQuestions), "warning",
+                    new Card(uuids.get().toString(), questionsSummary(redFlagQuestions, a.disposition()), "warning",
                             questionsDetail(a), source, OVERRIDE_REASONS),
                     new Issued("questions", a.disposition(), true,
                             redFlagQuestions.stream().map(Question::finding).toList(), a.contentVersion())));
@@ -88,9 +88,9 @@ final class Cards {
         return fit(s);
     }
 
-    private static String questionsSummary(List<Question> open) {
+    private static String questionsSummary(List<Question> open, Disposition floor) {
         return fit("Dorsal is provisional: " + open.size() + " red-flag question" + (open.size() == 1 ? "" : "s")
-                + " unanswered; the disposition may rise");
+                + " unanswered" + (floor == Disposition.EMERGENCY ? "; more red flags may be present" : "; the disposition may rise"));
     }
 
     /** CDS Hooks wants summaries under 140 characters: cut at a word, mark the cut. */
