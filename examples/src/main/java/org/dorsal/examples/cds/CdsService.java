@@ -165,6 +165,7 @@ final class CdsService implements HttpHandler {
         }
     }
 
+    /** A 405 carries the allowed method in {@link HttpProblem#field}, for the Allow header. */
     private static void allow(String method, String allowed) {
         if (!method.equals(allowed)) {
             throw new HttpProblem(405, "method-not-allowed", allowed, method + " is not allowed here; use " + allowed);
