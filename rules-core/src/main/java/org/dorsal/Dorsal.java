@@ -80,6 +80,19 @@ public final class Dorsal {
         return kb.contentVersion;
     }
 
+    /**
+     * The question the knowledge base asks about {@code finding}, in plain language, e.g. for a form
+     * that collects an intake. Every finding has one.
+     */
+    public String questionText(Finding finding) {
+        return kb.questionText(finding.name());
+    }
+
+    /** The question the knowledge base asks about {@code quantity}, in plain language. */
+    public String questionText(Quantity quantity) {
+        return kb.questionText(quantity.field());
+    }
+
     /** The rules of the loaded knowledge base: those of the specification first, in its order. */
     public List<RuleInfo> rules() {
         return List.copyOf(kb.rules.values());

@@ -1,0 +1,127 @@
+package org.dorsal.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dorsal.Disposition;
+import org.dorsal.Dorsal;
+import org.dorsal.Finding;
+import org.dorsal.Quantity;
+import org.dorsal.RuleInfo;
+import org.dorsal.State;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
+
+/**
+ * The resources Dorsal publishes: the intake Questionnaire and the code systems its other
+ * resources use. Built once per {@link DorsalFhir}; callers get copies.
+ */
+final class Forms {
+    private Forms() {
+    }
+
+    static Questionnaire questionnaire(Dorsal dorsal) {
+        Questionnaire q = new Questionnaire();
+        q.setId(DorsalFhir.QUESTIONNAIRE_ID);
+        q.setUrl(DorsalFhir.QUESTIONNAIRE_URL);
+        q.setVersion(dorsal.contentVersion());
+        q.setName("DorsalIntake");
+        q.setTitle("Dorsal intake: upper back and neck pain");
+        q.setStatus(PublicationStatus.ACTIVE);
+        q.setPublisher("Dorsal");
+        q.addSubjectType("Patient");
+        q.setDescription("One episode of upper back or neck pain, as Dorsal reads it. Each finding is answered"
+                + " Yes, No or Asked But Unknown; a finding left unanswered is unknown, and an unknown red-flag"
+                + " finding is never read as No. The two numbers may be left out when unknown.");
+        for (Quantity quantity : Quantity.values()) {
+            QuestionnaireItemComponent item = q.addItem()
+                    .setLinkId(quantity.field())
+                    .setText(dorsal.questionText(quantity))
+                    .setType(QuestionnaireItemType.INTEGER);
+            item.addCode(Codes.finding(quantity.field(), label(quantity.field())));
+            item.addExtension(Codes.MIN_VALUE, new IntegerType(0));
+            item.addExtension(Codes.MAX_VALUE, new IntegerType(quantity.max()));
+            item.addExtension(Codes.UNIT, quantity == Quantity.HOURS_SINCE_ONSET
+                    ? new Coding(Codes.UCUM, "h", "hour") : new Coding(Codes.UCUM, "d", "day"));
+        }
+        for (Finding finding : Finding.values()) {
+            QuestionnaireItemComponent item = q.addItem()
+                    .setLinkId(finding.name())
+                    .setText(dorsal.questionText(finding))
+                    .setType(QuestionnaireItemType.CHOICE);
+            item.addCode(Codes.finding(finding.name(), label(finding.name())));
+            for (State s : State.values()) {
+                item.addAnswerOption().setValue(Codes.answer(s));
+            }
+        }
+        return q;
+    }
+
+    static List<CodeSystem> codeSystems(Dorsal dorsal) {
+        List<CodeSystem> out = new ArrayList<>();
+        CodeSystem items = codeSystem(dorsal, "dorsal-intake-item", DorsalFhir.INTAKE_ITEM_SYSTEM, "DorsalIntakeItem",
+                "The findings and quantities of a Dorsal intake; each code is also the linkId of its Questionnaire item.");
+        for (Quantity quantity : Quantity.values()) {
+            items.addConcept().setCode(quantity.field()).setDisplay(label(quantity.field()))
+                    .setDefinition(dorsal.questionText(quantity));
+        }
+        for (Finding finding : Finding.values()) {
+            items.addConcept().setCode(finding.name()).setDisplay(label(finding.name()))
+                    .setDefinition(dorsal.questionText(finding));
+        }
+        out.add(items);
+
+        CodeSystem rules = codeSystem(dorsal, "dorsal-rule", DorsalFhir.RULE_SYSTEM, "DorsalRule",
+                "The stable IDs of the rules of the Dorsal knowledge base, as its clinical specification names them.");
+        for (RuleInfo rule : dorsal.rules()) {
+            rules.addConcept().setCode(rule.id()).setDisplay(rule.name())
+                    .setDefinition("Source: " + rule.source());
+        }
+        out.add(rules);
+
+        CodeSystem dispositions = codeSystem(dorsal, "dorsal-disposition", DorsalFhir.DISPOSITION_SYSTEM,
+                "DorsalDisposition", "Where Dorsal advises the person to go next, most urgent first.");
+        for (Disposition d : Disposition.values()) {
+            dispositions.addConcept().setCode(d.name()).setDisplay(Codes.dispositionText(d));
+        }
+        out.add(dispositions);
+        return out;
+    }
+
+    private static CodeSystem codeSystem(Dorsal dorsal, String id, String url, String name, String description) {
+        CodeSystem cs = new CodeSystem();
+        cs.setId(id);
+        cs.setUrl(url);
+        cs.setVersion(dorsal.contentVersion());
+        cs.setName(name);
+        cs.setStatus(PublicationStatus.ACTIVE);
+        cs.setPublisher("Dorsal");
+        cs.setDescription(description);
+        cs.setCaseSensitive(true);
+        cs.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+        return cs;
+    }
+
+    /** The quantity whose field (and linkId) is {@code name}, or null. */
+    static Quantity quantity(String name) {
+        for (Quantity q : Quantity.values()) {
+            if (q.field().equals(name)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /** "NUMBNESS_OR_TINGLING" reads "Numbness or tingling"; "hoursSinceOnset" reads "Hours since onset". */
+    static String label(String code) {
+        String words = code.contains("_")
+                ? code.replace('_', ' ').toLowerCase(Locale.ROOT)
+                : code.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

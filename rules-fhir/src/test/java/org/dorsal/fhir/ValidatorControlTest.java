@@ -1,0 +1,67 @@
+package org.dorsal.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dorsal.fhir.FhirChecks.DORSAL;
+import static org.dorsal.fhir.FhirChecks.MAPPINGS;
+
+import org.dorsal.Finding;
+import org.dorsal.Intake;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.GuidanceResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.RequestGroup;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The validator the other tests rely on does catch what they claim it checks: a clean result from
+ * it would mean nothing otherwise.
+ */
+class ValidatorControlTest {
+    private static final Intake SPASM = Intake.builder().hoursSinceOnset(30).present(Finding.MUSCLE_SPASM).build();
+
+    @Test
+    void a_response_with_an_answer_outside_the_options_fails_validation() {
+        // "masked" exists in its code system: only the Questionnaire's answer options rule it out.
+        QuestionnaireResponse r = MAPPINGS.questionnaireResponse(SPASM);
+        r.addItem().setLinkId("DEHYDRATION").addAnswer()
+                .setValue(new Coding("http://terminology.hl7.org/CodeSystem/data-absent-reason", "masked", "Masked"));
+        assertThat(FhirChecks.errors(r)).anyMatch(e -> e.contains("masked"));
+    }
+
+    @Test
+    void a_response_with_a_quantity_past_its_maximum_fails_validation() {
+        QuestionnaireResponse r = MAPPINGS.questionnaireResponse(SPASM);
+        r.getItemFirstRep().getAnswerFirstRep().setValue(new org.hl7.fhir.r4.model.IntegerType(90_000));
+        assertThat(FhirChecks.errors(r)).isNotEmpty();
+    }
+
+    @Test
+    void a_response_with_an_item_the_questionnaire_lacks_fails_validation() {
+        QuestionnaireResponse r = MAPPINGS.questionnaireResponse(SPASM);
+        r.addItem().setLinkId("BACK_PAIN").addAnswer().setValue(new Coding("http://terminology.hl7.org/CodeSystem/v2-0136", "Y", "Yes"));
+        assertThat(FhirChecks.errors(r)).anyMatch(e -> e.contains("BACK_PAIN"));
+    }
+
+    @Test
+    void an_hl7_code_that_does_not_exist_fails_validation() {
+        GuidanceResponse g = MAPPINGS.guidanceResponse(DORSAL.assess(Samples.named("urgent-radiculopathy").intake()));
+        g.getContained().stream().filter(org.hl7.fhir.r4.model.Observation.class::isInstance)
+                .map(org.hl7.fhir.r4.model.Observation.class::cast).findFirst().orElseThrow()
+                .getCategoryFirstRep().getCodingFirstRep().setCode("surveyed");
+        assertThat(FhirChecks.errors(g)).isNotEmpty();
+    }
+
+    @Test
+    void a_rule_code_dorsal_does_not_define_fails_validation() {
+        GuidanceResponse g = MAPPINGS.guidanceResponse(DORSAL.assess(SPASM));
+        ((RequestGroup) g.getContained().get(0)).getActionFirstRep().getCodeFirstRep().getCodingFirstRep().setCode("TH-WARM-BATH");
+        assertThat(FhirChecks.errors(g)).isNotEmpty();
+    }
+
+    @Test
+    void a_leaf_action_without_a_resource_fails_rqg_1() {
+        GuidanceResponse g = MAPPINGS.guidanceResponse(DORSAL.assess(SPASM));
+        ((RequestGroup) g.getContained().get(0)).addAction().setTitle("bare");
+        assertThat(FhirChecks.errors(g)).anyMatch(e -> e.contains("rqg-1"));
+    }
+}
