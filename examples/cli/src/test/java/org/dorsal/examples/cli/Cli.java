@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** Runs the command line in-process with captured streams. */
 final class Cli {
     /** The sample intakes, relative to the module directory Maven runs the tests in. */
-    static final Path INTAKES = Path.of("intake");
+    static final Path INTAKES = Path.of("..", "intake");
 
     /** What one run printed and returned. */
     record Run(int status, String out, String err) {
