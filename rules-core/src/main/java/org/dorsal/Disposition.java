@@ -4,14 +4,21 @@ package org.dorsal;
  * Where the person should go next, most urgent first. An assessment has exactly one.
  */
 public enum Disposition {
-    /** Seek emergency care now. */
-    EMERGENCY,
-    /** See a physician without delay, today. */
-    URGENT,
-    /** Book an assessment with a physician or physical therapist. */
-    ROUTINE,
-    /** Self-care, with advice on what would change that. */
-    SELF_CARE;
+    EMERGENCY("seek emergency care now"),
+    URGENT("see a physician without delay, today"),
+    ROUTINE("book an assessment with a physician or physical therapist"),
+    SELF_CARE("self-care, with advice on what would change that");
+
+    private final String text;
+
+    Disposition(String text) {
+        this.text = text;
+    }
+
+    /** What the disposition asks of the person, in plain words, e.g. "seek emergency care now". */
+    public String text() {
+        return text;
+    }
 
     /** True when this disposition demands quicker care than {@code other}. */
     public boolean isMoreUrgentThan(Disposition other) {

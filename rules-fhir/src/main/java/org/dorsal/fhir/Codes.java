@@ -72,13 +72,9 @@ final class Codes {
         return new Coding(DorsalFhir.DISPOSITION_SYSTEM, d.name(), dispositionText(d));
     }
 
+    /** The disposition's own words, as a display starts: with a capital. */
     static String dispositionText(Disposition d) {
-        return switch (d) {
-            case EMERGENCY -> "Seek emergency care now";
-            case URGENT -> "See a physician today";
-            case ROUTINE -> "Book an assessment with a physician or physical therapist";
-            case SELF_CARE -> "Self-care with safety-net advice";
-        };
+        return Character.toUpperCase(d.text().charAt(0)) + d.text().substring(1);
     }
 
     /** The finding as a CodeableConcept: Dorsal's code, a SNOMED CT code where one fits (marked unverified). */

@@ -104,7 +104,7 @@ final class Cards {
 
     private static String dispositionDetail(Assessment a) {
         StringBuilder md = new StringBuilder();
-        md.append("**").append(a.disposition()).append("**: ").append(dispositionText(a.disposition())).append(".\n\n");
+        md.append("**").append(a.disposition()).append("**: ").append(a.disposition().text()).append(".\n\n");
         if (a.provisional()) {
             md.append("_Provisional: red-flag questions are unanswered, so this disposition is a floor, not a verdict._\n\n");
         }
@@ -152,15 +152,6 @@ final class Cards {
         }
         return " Based on: " + evidence.stream().map(e -> "`" + e.fact() + "` = " + e.value())
                 .collect(Collectors.joining(", ")) + ".";
-    }
-
-    static String dispositionText(Disposition d) {
-        return switch (d) {
-            case EMERGENCY -> "seek emergency care now";
-            case URGENT -> "see a physician without delay, today";
-            case ROUTINE -> "book an assessment with a physician or physical therapist";
-            case SELF_CARE -> "self-care, with advice on what would change that";
-        };
     }
 
     /** The catalogue's text is plain prose; keep markdown from reading its punctuation as markup. */
