@@ -108,20 +108,8 @@ final class ReferenceModel {
 
         // §6 red-flag questions: every relevant unknown red-flag finding, flag or no flag.
         Map<String, Ask> questions = new LinkedHashMap<>();
-        for (Finding f : new Finding[]{SEVERE_SUDDEN_HEADACHE, DIZZINESS_OR_VERTIGO, VISUAL_DISTURBANCE,
-                BOWEL_OR_BLADDER_CONTROL_LOSS}) {
-            if (unknown(in, f)) {
-                questions.put(f.name(), new Ask(true, Disposition.EMERGENCY));
-            }
-        }
-        if (dizzyOrVision && unknown(in, SYMPTOMS_AFTER_NECK_MOVEMENT_OR_TRAUMA)) {
-            questions.put(SYMPTOMS_AFTER_NECK_MOVEMENT_OR_TRAUMA.name(), new Ask(true, Disposition.EMERGENCY));
-        }
-        for (Finding f : new Finding[]{FEVER_OR_CHILLS, UNEXPLAINED_WEIGHT_LOSS, RADIATING_ARM_PAIN,
-                NUMBNESS_OR_TINGLING, ARM_OR_HAND_WEAKNESS}) {
-            if (unknown(in, f)) {
-                questions.put(f.name(), new Ask(true, Disposition.URGENT));
-            }
+        for (Finding f : RedFlags.openQuestions(in)) {
+            questions.put(f.name(), new Ask(true, RedFlags.isEmergencyLevel(f) ? Disposition.EMERGENCY : Disposition.URGENT));
         }
         boolean provisional = !questions.isEmpty();
 
