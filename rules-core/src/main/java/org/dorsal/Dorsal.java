@@ -100,6 +100,10 @@ public final class Dorsal {
 
     private Assessment run(Intake intake, List<String> fired, boolean log) {
         Objects.requireNonNull(intake, "intake");
+        return run(facts(intake), fired, log);
+    }
+
+    private Assessment run(List<?> facts, List<String> fired, boolean log) {
         long start = System.nanoTime();
         KieSession session = kb.kieBase.newKieSession();
         try {
@@ -111,16 +115,31 @@ public final class Dorsal {
                     }
                 });
             }
-            session.insert(kb.params);
-            for (Finding f : Finding.values()) {
-                session.insert(new Answer(f, intake.state(f)));
-            }
-            intake.hoursSinceOnset().ifPresent(h -> session.insert(new Onset(h)));
-            intake.selfCareDays().ifPresent(d -> session.insert(new SelfCare(d)));
+            facts.forEach(session::insert);
             return read(session, log ? start : -1);
         } finally {
             session.dispose();
         }
+    }
+
+    /** The facts an assessment of {@code intake} starts from, in the order {@link #assess} inserts them. */
+    List<Object> facts(Intake intake) {
+        List<Object> facts = new ArrayList<>(Finding.values().length + 3);
+        facts.add(kb.params);
+        for (Finding f : Finding.values()) {
+            facts.add(new Answer(f, intake.state(f)));
+        }
+        intake.hoursSinceOnset().ifPresent(h -> facts.add(new Onset(h)));
+        intake.selfCareDays().ifPresent(d -> facts.add(new SelfCare(d)));
+        return facts;
+    }
+
+    /**
+     * For order-independence tests only: assesses exactly {@code facts} (those {@link #facts} makes,
+     * in any order), inserted in the order given.
+     */
+    Assessment assessFacts(List<?> facts) {
+        return run(facts, null, true);
     }
 
     /** Fires what is pending and reads the assessment; logs it unless {@code start} is negative. */
@@ -199,6 +218,17 @@ public final class Dorsal {
         Dorsal build(org.kie.api.KieBase kieBase) {
             Thresholds t = new Thresholds(spasmReferralDays, stiffnessReferralDays);
             return checked(new Dorsal(KnowledgeBase.of(kieBase, Catalogue.load(classLoader), t)));
+        }
+
+        /**
+         * For rule-mutation tests only: a facade over {@code kieBase}, which may lack rules, deciding
+         * with {@code params} instead of the thresholds' own (so that the fixed 48 h and 72 h limits
+         * can be shifted too). Everything {@link #build()} checks is still checked except that every
+         * rule of the specification is present. Never use it to run a knowledge base for patients.
+         */
+        Dorsal buildUnchecked(org.kie.api.KieBase kieBase, org.dorsal.kb.Params params) {
+            Thresholds t = new Thresholds(spasmReferralDays, stiffnessReferralDays);
+            return checked(new Dorsal(KnowledgeBase.unchecked(kieBase, Catalogue.load(classLoader), t, params)));
         }
 
         /**

@@ -17,6 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -59,17 +64,42 @@ public final class DorsalJson {
     private DorsalJson() {
     }
 
-    /** Reads an intake from UTF-8 bytes. */
+    /** Reads an intake from UTF-8 bytes; a byte order mark at the start is ignored. */
     public static Intake readIntake(byte[] json) {
         if (json.length > MAX_DOCUMENT_BYTES) {
             throw new InvalidIntakeException("document", "the intake is " + json.length
                     + " bytes; at most " + MAX_DOCUMENT_BYTES + " are accepted");
         }
-        try (JsonParser p = READER.getFactory().createParser(json)) {
+        // Decoded here, strictly, rather than by Jackson: its byte parser reads overlong forms
+        // (C1 81 as "A") and guesses UTF-16 or UTF-32 from zero bytes, so a document that is not
+        // UTF-8 could be read as a valid intake.
+        try (JsonParser p = READER.getFactory().createParser(utf8(json))) {
             return readIntake(p);
         } catch (IOException e) {
             throw refused(e);
         }
+    }
+
+    private static String utf8(byte[] json) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(json);
+        CharBuffer out = CharBuffer.allocate(json.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            String before = out.toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = before.length() - before.lastIndexOf('\n');
+            String where = "line " + line + ", column " + column;
+            throw new InvalidIntakeException(where, "the intake is not valid UTF-8 at " + where + " (byte " + in.position() + ")");
+        }
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Reads an intake from a UTF-8 stream, which is read to its end but not closed. */
@@ -105,7 +135,9 @@ public final class DorsalJson {
             } else if (name.equals(Quantity.SELF_CARE_DAYS.field())) {
                 b.quantity(Quantity.SELF_CARE_DAYS, OptionalInt.of(quantity(Quantity.SELF_CARE_DAYS, value)));
             } else {
-                throw new InvalidIntakeException(name, "unknown field '" + shorten(name)
+                // A blank name is quoted so that the refusal still names something.
+                String unknown = name.isBlank() ? "\"" + name + "\"" : shorten(name);
+                throw new InvalidIntakeException(unknown, "unknown field '" + shorten(name)
                         + "'; an intake has only hoursSinceOnset, selfCareDays and findings");
             }
         }

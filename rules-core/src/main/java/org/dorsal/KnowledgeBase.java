@@ -37,10 +37,10 @@ final class KnowledgeBase {
     record Entry(RuleInfo rule, String text, String reason, Dose dose, int rank) {
     }
 
-    private KnowledgeBase(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Map<String, RuleInfo> rules) {
+    private KnowledgeBase(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Params params, Map<String, RuleInfo> rules) {
         this.kieBase = kieBase;
         this.thresholds = thresholds;
-        this.params = Params.of(thresholds);
+        this.params = params;
         this.contentVersion = catalogue.contentVersion();
         this.rules = rules;
         this.order = new HashMap<>();
@@ -82,6 +82,19 @@ final class KnowledgeBase {
 
     /** Checks {@code kieBase} against the specification and the catalogue. */
     static KnowledgeBase of(KieBase kieBase, Catalogue catalogue, Thresholds thresholds) {
+        return of(kieBase, catalogue, thresholds, Params.of(thresholds), true);
+    }
+
+    /**
+     * For rule-mutation tests only: as {@link #of} with the given {@code params}, but a rule of the
+     * specification may be missing (a mutant knowledge base lacks one by design).
+     */
+    static KnowledgeBase unchecked(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Params params) {
+        return of(kieBase, catalogue, thresholds, params, false);
+    }
+
+    private static KnowledgeBase of(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Params params,
+                                    boolean complete) {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> byId = new HashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -95,7 +108,9 @@ final class KnowledgeBase {
         for (String id : SpecRules.IDS) {
             RuleInfo r = byId.get(id);
             if (r == null) {
-                problems.add("no rule for " + id);
+                if (complete) {
+                    problems.add("no rule for " + id);
+                }
             } else if (r.kind() == null) {
                 problems.add(id + " has no @kind");
             } else if (!catalogue.rules().containsKey(id)) {
@@ -105,7 +120,7 @@ final class KnowledgeBase {
             }
         }
         for (String id : catalogue.rules().keySet()) {
-            if (!byId.containsKey(id)) {
+            if (complete && !byId.containsKey(id)) {
                 problems.add(Catalogue.RESOURCE + " has text for " + id + ", which no rule carries");
             }
         }
@@ -118,9 +133,9 @@ final class KnowledgeBase {
             throw new DorsalConfigurationException("the knowledge base is incomplete: " + String.join("; ", problems));
         }
         Map<String, RuleInfo> ordered = new LinkedHashMap<>();
-        SpecRules.IDS.forEach(id -> ordered.put(id, byId.get(id)));
+        SpecRules.IDS.stream().filter(byId::containsKey).forEach(id -> ordered.put(id, byId.get(id)));
         byId.values().stream().sorted(Comparator.comparing(RuleInfo::id)).forEach(r -> ordered.putIfAbsent(r.id(), r));
-        return new KnowledgeBase(kieBase, catalogue, thresholds, ordered);
+        return new KnowledgeBase(kieBase, catalogue, thresholds, params, ordered);
     }
 
     private static RuleInfo describe(Rule rule, Catalogue catalogue, List<String> problems) {
