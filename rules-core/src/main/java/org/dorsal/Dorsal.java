@@ -10,6 +10,7 @@ import org.dorsal.kb.SelfCare;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +38,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dorsal {
     private static final Logger LOG = LoggerFactory.getLogger(Dorsal.class);
+    private static final Finding[] FINDINGS = Finding.values();
 
     private final KnowledgeBase kb;
     private final Results results;
+    /**
+     * Sessions for one-shot assessments, reused: a pooled session is reset on dispose rather than
+     * built again, which saves about a quarter of an assessment's time (see BENCHMARKS.md). The pool
+     * grows to the number of threads assessing at once and keeps that many sessions.
+     */
+    private final KieSessionsPool sessions;
 
     private Dorsal(KnowledgeBase kb) {
         this.kb = kb;
         this.results = new Results(kb);
+        this.sessions = kb.kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     public static Builder builder() {
@@ -88,7 +97,8 @@ public final class Dorsal {
     private Assessment run(Intake intake, List<String> fired, boolean log) {
         Objects.requireNonNull(intake, "intake");
         long start = System.nanoTime();
-        KieSession session = kb.kieBase.newKieSession();
+        // A traced run gets a session of its own, so that its listener never reaches the pool.
+        KieSession session = fired == null ? sessions.newKieSession() : kb.kieBase.newKieSession();
         try {
             if (fired != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -99,11 +109,15 @@ public final class Dorsal {
                 });
             }
             session.insert(kb.params);
-            for (Finding f : Finding.values()) {
-                session.insert(new Answer(f, intake.state(f)));
+            for (Finding f : FINDINGS) {
+                session.insert(Answer.of(f, intake.state(f)));
             }
-            intake.hoursSinceOnset().ifPresent(h -> session.insert(new Onset(h)));
-            intake.selfCareDays().ifPresent(d -> session.insert(new SelfCare(d)));
+            if (intake.hoursSinceOnset().isPresent()) {
+                session.insert(new Onset(intake.hoursSinceOnset().getAsInt()));
+            }
+            if (intake.selfCareDays().isPresent()) {
+                session.insert(new SelfCare(intake.selfCareDays().getAsInt()));
+            }
             return read(session, log ? start : -1);
         } finally {
             session.dispose();

@@ -30,8 +30,9 @@ final class KnowledgeBase {
     final Map<String, RuleInfo> rules;
     /** Rendered red flags and recommendations by rule ID (evidence is added per call). */
     private final Map<String, Entry> entries;
-    private final Map<String, String> questions;
     private final Map<String, Integer> order;
+    /** Every question that can be asked, by subject rank, red flag or not, and disposition it could lead to. */
+    private final Question[][][] questions;
 
     /** What a rule says, ready to be copied into an assessment. */
     record Entry(RuleInfo rule, String text, String reason, Dose dose, int rank) {
@@ -55,7 +56,15 @@ final class KnowledgeBase {
                 entries.put(r.id(), new Entry(r, render(e.text(), thresholds), e.reason(), e.dose(), SpecRules.IDS.indexOf(r.id())));
             }
         }
-        this.questions = catalogue.questions();
+        this.questions = new Question[facts.size()][2][Disposition.values().length];
+        for (int i = 0; i < facts.size(); i++) {
+            for (int redFlag = 0; redFlag < 2; redFlag++) {
+                for (Disposition d : Disposition.values()) {
+                    questions[i][redFlag][d.ordinal()] = new Question(facts.get(i), redFlag == 1, d,
+                            catalogue.questions().get(facts.get(i)));
+                }
+            }
+        }
     }
 
     /** Loads the {@value #KBASE} KIE base and the catalogue from {@code loader}; fails loudly if either is missing. */
@@ -182,12 +191,23 @@ final class KnowledgeBase {
         return e;
     }
 
-    String questionText(String subject) {
-        return questions.get(subject);
+    /** The question about the fact of rank {@code rank} (see {@link #factRank}). */
+    Question question(int rank, boolean redFlag, Disposition couldLeadTo) {
+        return questions[rank][redFlag ? 1 : 0][couldLeadTo.ordinal()];
+    }
+
+    /** How many findings and quantities there are: the ranks run from 0 to this, exclusive. */
+    int factCount() {
+        return questions.length;
     }
 
     /** The position of a finding or quantity in the fixed output order. */
     int factRank(String fact) {
-        return order.getOrDefault(fact, Integer.MAX_VALUE);
+        Integer rank = order.get(fact);
+        if (rank == null) {
+            // Only reachable if a rule asks about something that is neither a finding nor a quantity.
+            throw new IllegalStateException("a rule asks about an unknown fact: " + fact);
+        }
+        return rank;
     }
 }
