@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 
 /** A facade is whole or it is not built: every way of failing is loud and names the cause. */
 class FacadeBuildTest {
@@ -35,10 +34,19 @@ class FacadeBuildTest {
 
     @Test
     void missing_knowledge_base_fails_at_build() {
-        ClassLoader hiding = hiding(Set.of("META-INF/kmodule.xml", Catalogue.RESOURCE));
+        ClassLoader hiding = hiding(Set.of("META-INF/kmodule.xml", KnowledgeBase.MODEL_INDEX, Catalogue.RESOURCE));
         assertThatThrownBy(() -> Dorsal.builder().classLoader(hiding).build())
                 .isInstanceOf(DorsalConfigurationException.class)
                 .hasMessageContaining("dorsal");
+    }
+
+    @Test
+    void missing_executable_model_fails_at_build_naming_it() {
+        ClassLoader hiding = hiding(Set.of(KnowledgeBase.MODEL_INDEX));
+        assertThatThrownBy(() -> Dorsal.builder().classLoader(hiding).build())
+                .isInstanceOf(DorsalConfigurationException.class)
+                .hasMessageContaining("knowledge base 'dorsal' is missing")
+                .hasMessageContaining(KnowledgeBase.MODEL_INDEX);
     }
 
     @Test
@@ -51,7 +59,7 @@ class FacadeBuildTest {
 
     @Test
     void a_knowledge_base_missing_a_rule_is_refused_with_the_rule_named() {
-        KieBase kieBase = KieServices.Factory.get().newKieClasspathContainer().getKieBase(KnowledgeBase.KBASE);
+        KieBase kieBase = KnowledgeBase.kieBase(getClass().getClassLoader());
         String name = Facades.defaults().rules().stream().filter(r -> r.id().equals("RF-RADICULOPATHY"))
                 .findFirst().orElseThrow().name();
         kieBase.removeRule("org.dorsal.rules", name);
@@ -63,7 +71,7 @@ class FacadeBuildTest {
 
     @Test
     void the_catalogue_must_cover_every_rule() {
-        KieBase kieBase = KieServices.Factory.get().newKieClasspathContainer().getKieBase(KnowledgeBase.KBASE);
+        KieBase kieBase = KnowledgeBase.kieBase(getClass().getClassLoader());
         Catalogue full = Catalogue.load(getClass().getClassLoader());
         var rules = new java.util.HashMap<>(full.rules());
         rules.remove("EX-CAT-COW");

@@ -1,6 +1,13 @@
 package org.dorsal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,10 +16,9 @@ import java.util.Map;
 import org.dorsal.kb.Facts;
 import org.dorsal.kb.Params;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 
 /**
  * The loaded, checked knowledge base: the KIE base, what each rule says, and the thresholds.
@@ -21,6 +27,11 @@ import org.kie.api.runtime.KieContainer;
  */
 final class KnowledgeBase {
     static final String KBASE = "dorsal";
+    /** Where kie-maven-plugin lists the executable model classes of the content jar (its Maven coordinates). */
+    static final String MODEL_INDEX = "META-INF/kie/org.dorsal/dorsal-rules-content/drools-model";
+    private static final String KIE_BASE_BUILDER = "org.drools.modelcompiler.KieBaseBuilder";
+    private static final String KIE_BASE_BUILT = "org.drools.kiesession.rulebase.InternalKnowledgeBase";
+    private static final String RULE_BASE_FACTORY = "org.drools.core.impl.RuleBaseFactory";
 
     final KieBase kieBase;
     final Params params;
@@ -30,8 +41,9 @@ final class KnowledgeBase {
     final Map<String, RuleInfo> rules;
     /** Rendered red flags and recommendations by rule ID (evidence is added per call). */
     private final Map<String, Entry> entries;
-    private final Map<String, String> questions;
     private final Map<String, Integer> order;
+    /** Every question that can be asked, by subject rank, red flag or not, and disposition it could lead to. */
+    private final Question[][][] questions;
 
     /** What a rule says, ready to be copied into an assessment. */
     record Entry(RuleInfo rule, String text, String reason, Dose dose, int rank) {
@@ -55,29 +67,74 @@ final class KnowledgeBase {
                 entries.put(r.id(), new Entry(r, render(e.text(), thresholds), e.reason(), e.dose(), SpecRules.IDS.indexOf(r.id())));
             }
         }
-        this.questions = catalogue.questions();
+        this.questions = new Question[facts.size()][2][Disposition.values().length];
+        for (int i = 0; i < facts.size(); i++) {
+            for (int redFlag = 0; redFlag < 2; redFlag++) {
+                for (Disposition d : Disposition.values()) {
+                    questions[i][redFlag][d.ordinal()] = new Question(facts.get(i), redFlag == 1, d,
+                            catalogue.questions().get(facts.get(i)));
+                }
+            }
+        }
     }
 
-    /** Loads the {@value #KBASE} KIE base and the catalogue from {@code loader}; fails loudly if either is missing. */
+    /**
+     * Loads the {@value #KBASE} KIE base and the catalogue from {@code loader}; fails loudly if either is missing.
+     * The KIE base is built straight from the executable model that {@code kie-maven-plugin} compiled
+     * into the content jar (see {@link #kieBase(ClassLoader)}).
+     */
     static KnowledgeBase load(ClassLoader loader, Thresholds thresholds) {
-        KieBase kieBase;
-        try {
-            KieServices ks = KieServices.Factory.get();
-            if (ks == null) {
-                throw new DorsalConfigurationException("no Drools runtime on the class path");
+        return of(kieBase(loader), Catalogue.load(loader), thresholds);
+    }
+
+    /**
+     * The KIE base of the content jar, built from the executable model classes that
+     * {@value #MODEL_INDEX} names, with {@code KieBaseBuilder.createKieBaseFromModel}.
+     *
+     * <p>Why not {@code KieServices.newKieClasspathContainer().getKieBase("dorsal")}: the container
+     * scans the whole class path for {@code kmodule.xml}, parses it with XStream and sets up Maven
+     * support, which took about 60% of start-up (0.55 s of 0.95 s on a cold JVM) and needed five
+     * more jars at run time (drools-xml-support, xstream, mxparser, xmlpull, kie-util-xml). The
+     * index is written by {@code kie-maven-plugin} next to the model; {@code kmodule.xml} still
+     * declares the KIE base for the plugin and for tools. The builder is looked up reflectively so
+     * that the facade keeps compiling against {@code kie-api} alone.
+     */
+    static KieBase kieBase(ClassLoader loader) {
+        List<Object> models = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
+            if (in == null) {
+                throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is missing: no " + MODEL_INDEX
+                        + " on the class path (is dorsal-rules-content, built by kie-maven-plugin, a dependency?)");
             }
-            KieContainer container = ks.newKieClasspathContainer(loader);
-            kieBase = container.getKieBase(KBASE);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
+                    models.add(Class.forName(name, true, loader).getConstructor().newInstance());
+                }
+            }
+        } catch (IOException | ReflectiveOperationException | LinkageError e) {
+            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' cannot be loaded: " + e, e);
+        }
+        if (models.isEmpty()) {
+            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is empty: " + MODEL_INDEX + " names no model");
+        }
+        try {
+            // The configuration is made directly: KieServices is implemented in drools-compiler,
+            // which the runtime leaves out.
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandle configuration = lookup.findStatic(Class.forName(RULE_BASE_FACTORY, true, loader),
+                    "newKnowledgeBaseConfiguration", MethodType.methodType(KieBaseConfiguration.class));
+            MethodHandle create = lookup.findStatic(Class.forName(KIE_BASE_BUILDER, true, loader), "createKieBaseFromModel",
+                    MethodType.methodType(Class.forName(KIE_BASE_BUILT, false, loader), Collection.class, KieBaseConfiguration.class));
+            return (KieBase) create.invoke((Collection<?>) models, (KieBaseConfiguration) configuration.invoke());
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new DorsalConfigurationException("no Drools runtime on the class path (" + KIE_BASE_BUILDER
+                    + " is missing: add org.drools:drools-model-compiler)", e);
         } catch (DorsalConfigurationException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' cannot be loaded: " + e.getMessage(), e);
+        } catch (Throwable e) {
+            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' cannot be built: " + e, e);
         }
-        if (kieBase == null) {
-            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is missing (no kmodule.xml declaring it"
-                    + " on the class path, or drools-xml-support is absent)");
-        }
-        return of(kieBase, Catalogue.load(loader), thresholds);
     }
 
     /** Checks {@code kieBase} against the specification and the catalogue. */
@@ -197,12 +254,28 @@ final class KnowledgeBase {
         return e;
     }
 
+    /** The plain-language question about a finding or quantity. */
     String questionText(String subject) {
-        return questions.get(subject);
+        return question(factRank(subject), false, Disposition.SELF_CARE).text();
+    }
+
+    /** The question about the fact of rank {@code rank} (see {@link #factRank}). */
+    Question question(int rank, boolean redFlag, Disposition couldLeadTo) {
+        return questions[rank][redFlag ? 1 : 0][couldLeadTo.ordinal()];
+    }
+
+    /** How many findings and quantities there are: the ranks run from 0 to this, exclusive. */
+    int factCount() {
+        return questions.length;
     }
 
     /** The position of a finding or quantity in the fixed output order. */
     int factRank(String fact) {
-        return order.getOrDefault(fact, Integer.MAX_VALUE);
+        Integer rank = order.get(fact);
+        if (rank == null) {
+            // Only reachable if a rule asks about something that is neither a finding nor a quantity.
+            throw new IllegalStateException("a rule asks about an unknown fact: " + fact);
+        }
+        return rank;
     }
 }

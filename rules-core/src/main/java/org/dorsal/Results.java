@@ -1,10 +1,7 @@
 package org.dorsal;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.dorsal.kb.Advice;
 import org.dorsal.kb.Ask;
 import org.dorsal.kb.Flag;
@@ -13,54 +10,61 @@ import org.dorsal.kb.Flag;
  * Turns the facts left in a session after the rules have fired into an {@link Assessment}. Every
  * list is sorted by a fixed key, so the same answers give an equal assessment whatever order the
  * facts were inserted or the rules fired in.
+ *
+ * <p>This runs on every assessment, so what can be is worked out once, in {@link KnowledgeBase}:
+ * each rule's rank in the specification and each possible {@link Question}. The keys are
+ * <ul>
+ *   <li>red flags: most urgent first, then the order of the specification;</li>
+ *   <li>recommendations: by {@link Kind}, then the order of the specification;</li>
+ *   <li>questions: by what an answer could lead to, red-flag questions first, then fact order.</li>
+ * </ul>
+ * A handful of items per list: an insertion sort on int keys, with no comparator or boxing.
  */
 final class Results {
     private final KnowledgeBase kb;
-    private final Comparator<RedFlag> redFlagOrder;
-    private final Comparator<Recommendation> recommendationOrder;
-    private final Comparator<Question> questionOrder;
 
     Results(KnowledgeBase kb) {
         this.kb = kb;
-        this.redFlagOrder = Comparator.comparing(RedFlag::disposition)
-                .thenComparingInt(r -> kb.entry(r.id()).rank());
-        this.recommendationOrder = Comparator.comparing(Recommendation::kind)
-                .thenComparingInt(r -> kb.entry(r.id()).rank());
-        this.questionOrder = Comparator.comparing(Question::couldLeadTo)
-                .thenComparing(q -> !q.redFlag())
-                .thenComparingInt(q -> kb.factRank(q.finding()));
     }
 
     Assessment read(Iterable<?> facts) {
         Disposition disposition = Disposition.SELF_CARE;
-        List<RedFlag> redFlags = new ArrayList<>();
-        List<Recommendation> recommendations = new ArrayList<>();
-        Map<String, Ask> asks = new HashMap<>();
+        Sorted<RedFlag> redFlags = new Sorted<>(new RedFlag[4]);
+        Sorted<Recommendation> recommendations = new Sorted<>(new Recommendation[16]);
+        // By the rank of their subject: two rules may ask the same thing for different reasons,
+        // and the more consequential one is kept.
+        Ask[] asks = new Ask[kb.factCount()];
         for (Object fact : facts) {
             if (fact instanceof Flag f) {
                 KnowledgeBase.Entry e = kb.entry(f.id());
                 disposition = Disposition.mostUrgent(disposition, f.disposition());
-                redFlags.add(new RedFlag(f.id(), f.disposition(), e.reason(), e.rule().source(), f.evidence()));
-                recommendations.add(recommendation(e, f.evidence()));
+                redFlags.add(f.disposition().ordinal() << 8 | e.rank(),
+                        new RedFlag(f.id(), f.disposition(), e.reason(), e.rule().source(), f.evidence()));
+                recommendations.add(e.rule().kind().ordinal() << 8 | e.rank(), recommendation(e, f.evidence()));
             } else if (fact instanceof Advice a) {
                 if (a.disposition() != null) {
                     disposition = Disposition.mostUrgent(disposition, a.disposition());
                 }
-                recommendations.add(recommendation(kb.entry(a.id()), a.evidence()));
+                KnowledgeBase.Entry e = kb.entry(a.id());
+                recommendations.add(e.rule().kind().ordinal() << 8 | e.rank(), recommendation(e, a.evidence()));
             } else if (fact instanceof Ask q) {
-                asks.merge(q.subject(), q, Results::stronger);
+                int rank = kb.factRank(q.subject());
+                Ask before = asks[rank];
+                asks[rank] = before == null ? q : stronger(before, q);
             }
         }
-        List<Question> questions = new ArrayList<>(asks.size());
+        Sorted<Question> questions = new Sorted<>(new Question[asks.length]);
         boolean provisional = false;
-        for (Ask q : asks.values()) {
-            provisional |= q.redFlag();
-            questions.add(new Question(q.subject(), q.redFlag(), q.couldLeadTo(), kb.questionText(q.subject())));
+        for (int rank = 0; rank < asks.length; rank++) {
+            Ask q = asks[rank];
+            if (q != null) {
+                provisional |= q.redFlag();
+                questions.add(q.couldLeadTo().ordinal() << 16 | (q.redFlag() ? 0 : 1) << 8 | rank,
+                        kb.question(rank, q.redFlag(), q.couldLeadTo()));
+            }
         }
-        redFlags.sort(redFlagOrder);
-        recommendations.sort(recommendationOrder);
-        questions.sort(questionOrder);
-        return new Assessment(disposition, provisional, redFlags, recommendations, questions, kb.contentVersion);
+        return new Assessment(disposition, provisional, redFlags.list(), recommendations.list(), questions.list(),
+                kb.contentVersion);
     }
 
     private static Recommendation recommendation(KnowledgeBase.Entry e, List<Evidence> evidence) {
@@ -71,5 +75,36 @@ final class Results {
     private static Ask stronger(Ask a, Ask b) {
         Disposition level = Disposition.mostUrgent(a.couldLeadTo(), b.couldLeadTo());
         return new Ask(a.subject(), a.redFlag() || b.redFlag(), level);
+    }
+
+    /** A few items kept in order of an int key as they are added (insertion sort). */
+    private static final class Sorted<T> {
+        private T[] items;
+        private int[] keys;
+        private int size;
+
+        Sorted(T[] items) {
+            this.items = items;
+            this.keys = new int[items.length];
+        }
+
+        void add(int key, T item) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, 2 * size);
+                keys = Arrays.copyOf(keys, 2 * size);
+            }
+            int i = size++;
+            while (i > 0 && keys[i - 1] > key) {
+                items[i] = items[i - 1];
+                keys[i] = keys[i - 1];
+                i--;
+            }
+            items[i] = item;
+            keys[i] = key;
+        }
+
+        List<T> list() {
+            return List.of(Arrays.copyOf(items, size));
+        }
     }
 }

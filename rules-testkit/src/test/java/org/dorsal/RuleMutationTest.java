@@ -30,6 +30,7 @@ import org.drools.model.Model;
 import org.drools.model.Query;
 import org.drools.model.Rule;
 import org.drools.model.TypeMetaData;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 
@@ -125,7 +126,9 @@ class RuleMutationTest {
     /** A fresh KIE base from {@code model} without the rule named {@code ruleName} (none left out if null). */
     private static KieBase without(Model model, String ruleName) {
         List<Rule> rules = model.getRules().stream().filter(r -> !r.getName().equals(ruleName)).toList();
-        return KieBaseBuilder.createKieBaseFromModel(new Model() {
+        // The configuration is passed in: the one-argument form asks KieServices, which the trimmed
+        // runtime (no drools-compiler) does not provide.
+        return KieBaseBuilder.createKieBaseFromModel(List.of(new Model() {
             @Override
             public String getName() {
                 return model.getName();
@@ -160,7 +163,7 @@ class RuleMutationTest {
             public List<EntryPoint> getEntryPoints() {
                 return model.getEntryPoints();
             }
-        });
+        }), RuleBaseFactory.newKnowledgeBaseConfiguration());
     }
 
     private static PropertyCheck.Result run(Dorsal dorsal, List<Intake> corpus) {

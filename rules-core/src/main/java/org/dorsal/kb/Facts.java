@@ -1,15 +1,27 @@
 package org.dorsal.kb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import org.dorsal.Evidence;
+import org.dorsal.Finding;
 import org.dorsal.Quantity;
+import org.dorsal.State;
 
 /** Helpers the rules call to describe what triggered them. */
 public final class Facts {
-    private static final List<String> ORDER = order();
+    private static final Finding[] FINDINGS = Finding.values();
+    /** Evidence of a finding's state never changes: one value per finding and state, built once. */
+    private static final Evidence[][] STATED = new Evidence[FINDINGS.length][State.values().length];
+
+    static {
+        for (Finding f : FINDINGS) {
+            for (State s : State.values()) {
+                STATED[f.ordinal()][s.ordinal()] = Evidence.of(f, s);
+            }
+        }
+    }
 
     private Facts() {
     }
@@ -20,32 +32,67 @@ public final class Facts {
      * same facts always give the same evidence whatever order they matched in.
      */
     public static List<Evidence> evidence(Object... facts) {
-        List<Evidence> out = new ArrayList<>(facts.length);
+        // Each fact's place in that order is its rank: a finding's ordinal, then the quantities.
+        // A rule cites a handful of facts, so an insertion sort on ranks is all the sorting needed.
+        Evidence[] out = new Evidence[8];
+        int[] rank = new int[8];
+        int n = 0;
         for (Object f : facts) {
-            add(out, f);
+            if (f instanceof Collection<?> c) {
+                for (Object x : c) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, 2 * n);
+                        rank = Arrays.copyOf(rank, 2 * n);
+                    }
+                    n = add(out, rank, n, x);
+                }
+            } else {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, 2 * n);
+                    rank = Arrays.copyOf(rank, 2 * n);
+                }
+                n = add(out, rank, n, f);
+            }
         }
-        out.sort(Comparator.comparingInt(e -> ORDER.indexOf(e.fact())));
-        return List.copyOf(out);
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(out[0]);
+            case 2 -> List.of(out[0], out[1]);
+            default -> List.of(Arrays.copyOf(out, n));
+        };
     }
 
-    private static void add(List<Evidence> out, Object fact) {
+    /** Inserts the evidence of {@code fact} into the first {@code n} (sorted) slots; returns the new count. */
+    private static int add(Evidence[] out, int[] rank, int n, Object fact) {
+        Evidence e;
+        int r;
         if (fact instanceof Answer a) {
-            out.add(Evidence.of(a.finding(), a.state()));
+            e = STATED[a.finding().ordinal()][a.state().ordinal()];
+            r = a.finding().ordinal();
         } else if (fact instanceof Onset o) {
-            out.add(Evidence.of(Quantity.HOURS_SINCE_ONSET, o.hours()));
+            e = Evidence.of(Quantity.HOURS_SINCE_ONSET, o.hours());
+            r = FINDINGS.length + Quantity.HOURS_SINCE_ONSET.ordinal();
         } else if (fact instanceof SelfCare s) {
-            out.add(Evidence.of(Quantity.SELF_CARE_DAYS, s.days()));
-        } else if (fact instanceof Collection<?> c) {
-            c.forEach(x -> add(out, x));
+            e = Evidence.of(Quantity.SELF_CARE_DAYS, s.days());
+            r = FINDINGS.length + Quantity.SELF_CARE_DAYS.ordinal();
         } else {
             throw new IllegalArgumentException("not a stated fact: " + fact);
         }
+        int i = n;
+        while (i > 0 && rank[i - 1] > r) {
+            out[i] = out[i - 1];
+            rank[i] = rank[i - 1];
+            i--;
+        }
+        out[i] = e;
+        rank[i] = r;
+        return n + 1;
     }
 
     /** The order of facts in evidence and questions: findings as declared, then quantities. */
     public static List<String> order() {
         List<String> names = new ArrayList<>();
-        for (org.dorsal.Finding f : org.dorsal.Finding.values()) {
+        for (Finding f : FINDINGS) {
             names.add(f.name());
         }
         for (Quantity q : Quantity.values()) {
