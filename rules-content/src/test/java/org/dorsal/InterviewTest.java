@@ -3,6 +3,7 @@ package org.dorsal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -68,6 +69,30 @@ class InterviewTest {
             assertThat(interview.assessment().provisional()).isTrue();
             assertThat(interview.assessment().questions()).extracting(Question::finding).containsExactly("RADIATING_ARM_PAIN");
             interview.withdraw(Quantity.HOURS_SINCE_ONSET);
+            assertSame(interview);
+        }
+    }
+
+    /**
+     * An exercise advised for one finding, withdrawn with it, then advised again for another. With
+     * the exercises written as accumulates over the triggering findings, Drools 10.2.0 threw a
+     * NullPointerException in RuleExecutor.removeDormantTuple at the last step; the rules now join
+     * each triggering finding on its own.
+     */
+    @Test
+    void advice_withdrawn_and_revived_by_another_finding() {
+        try (Interview interview = dorsal.newInterview()) {
+            for (Finding f : List.of(Finding.RADIATING_ARM_PAIN, Finding.NUMBNESS_OR_TINGLING, Finding.ARM_OR_HAND_WEAKNESS,
+                    Finding.FEVER_OR_CHILLS, Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.SEVERE_SUDDEN_HEADACHE,
+                    Finding.DIZZINESS_OR_VERTIGO, Finding.VISUAL_DISTURBANCE, Finding.BOWEL_OR_BLADDER_CONTROL_LOSS)) {
+                interview.answer(f, State.ABSENT);
+            }
+            interview.answer(Finding.MUSCLE_SPASM, State.PRESENT).answer(Finding.ACUTE_SYMPTOMS_SUBSIDED, State.PRESENT);
+            assertThat(interview.assessment().has("EX-BAND-ROWS")).isTrue();
+            interview.withdraw(Finding.MUSCLE_SPASM);
+            assertThat(interview.assessment().has("EX-BAND-ROWS")).isFalse();
+            interview.answer(Finding.UPPER_BACK_STIFFNESS, State.PRESENT);
+            assertThat(interview.assessment().has("EX-BAND-ROWS")).isTrue();
             assertSame(interview);
         }
     }

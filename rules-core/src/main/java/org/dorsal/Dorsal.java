@@ -1,8 +1,11 @@
 package org.dorsal;
 
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.dorsal.kb.Answer;
@@ -11,7 +14,6 @@ import org.dorsal.kb.SelfCare;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +46,18 @@ public final class Dorsal {
     private final KnowledgeBase kb;
     private final Results results;
     /**
-     * Sessions for one-shot assessments, reused: a pooled session is reset on dispose rather than
-     * built again, which saves about a quarter of an assessment's time (see BENCHMARKS.md). The pool
-     * grows to the number of threads assessing at once and keeps that many sessions.
+     * Warm sessions for one-shot assessments. A session is not reset between calls but moved from
+     * the last intake it assessed to the next one, changing only the answers that differ, so the
+     * engine redoes only the work those answers touch (see {@link LiveSession}). Each is lent to one
+     * thread at a time; at most {@link #keepWarm} idle ones are kept, the most recently used first.
      */
-    private final KieSessionsPool sessions;
+    private final Deque<LiveSession> warm = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idle = new AtomicInteger();
+    private final int keepWarm = 2 * Runtime.getRuntime().availableProcessors();
 
     private Dorsal(KnowledgeBase kb) {
         this.kb = kb;
         this.results = new Results(kb);
-        this.sessions = kb.kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     public static Builder builder() {
@@ -62,7 +66,8 @@ public final class Dorsal {
 
     /** Assesses one intake. */
     public Assessment assess(Intake intake) {
-        return run(intake, null, true);
+        Objects.requireNonNull(intake, "intake");
+        return assessWarm(intake, true);
     }
 
     /** Assesses one intake and reports which rules fired on the way. Slower than {@link #assess}. */
@@ -77,7 +82,7 @@ public final class Dorsal {
      * assessment readable at any point. Close it when the conversation ends.
      */
     public Interview newInterview() {
-        return new Interview(this, kb.kieBase.newKieSession());
+        return new Interview(this, new LiveSession(kb.kieBase.newKieSession(), kb.params));
     }
 
     /** The thresholds this instance decides with. */
@@ -108,6 +113,33 @@ public final class Dorsal {
         return List.copyOf(kb.rules.values());
     }
 
+    private Assessment assessWarm(Intake intake, boolean log) {
+        long start = System.nanoTime();
+        LiveSession session = warm.pollFirst();
+        if (session == null) {
+            session = new LiveSession(kb.kieBase.newKieSession(), kb.params);
+        } else {
+            idle.decrementAndGet();
+        }
+        Assessment a;
+        try {
+            session.moveTo(intake);
+            a = read(session.session(), log ? start : -1);
+        } catch (RuntimeException | Error e) {
+            // A session that failed half-way is in no known state: never lend it again.
+            session.dispose();
+            throw e;
+        }
+        if (idle.incrementAndGet() <= keepWarm) {
+            warm.offerFirst(session);
+        } else {
+            idle.decrementAndGet();
+            session.dispose();
+        }
+        return a;
+    }
+
+    /** A one-shot assessment in a fresh session: for tracing, and to check the warm path against. */
     private Assessment run(Intake intake, List<String> fired, boolean log) {
         Objects.requireNonNull(intake, "intake");
         return run(session -> insert(session::insert, intake), fired, log);
@@ -115,8 +147,7 @@ public final class Dorsal {
 
     private Assessment run(Consumer<KieSession> facts, List<String> fired, boolean log) {
         long start = System.nanoTime();
-        // A traced run gets a session of its own, so that its listener never reaches the pool.
-        KieSession session = fired == null ? sessions.newKieSession() : kb.kieBase.newKieSession();
+        KieSession session = kb.kieBase.newKieSession();
         try {
             if (fired != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -258,6 +289,7 @@ public final class Dorsal {
         private static Dorsal checked(Dorsal dorsal) {
             try {
                 dorsal.run(Intake.empty(), null, false);
+                dorsal.assessWarm(Intake.empty(), false);
             } catch (RuntimeException e) {
                 throw new DorsalConfigurationException("the knowledge base was loaded but cannot run: " + e.getMessage(), e);
             }

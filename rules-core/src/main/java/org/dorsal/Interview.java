@@ -1,14 +1,7 @@
 package org.dorsal;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.dorsal.kb.Answer;
-import org.dorsal.kb.Onset;
-import org.dorsal.kb.SelfCare;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A live interview, for telehealth: answers arrive one at a time, may be changed or withdrawn,
@@ -29,19 +22,13 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 public final class Interview implements AutoCloseable {
     private final Dorsal dorsal;
-    private final KieSession session;
-    private final Map<Finding, FactHandle> answers = new EnumMap<>(Finding.class);
-    private final Map<Quantity, FactHandle> quantities = new EnumMap<>(Quantity.class);
+    private final LiveSession session;
     private Intake intake = Intake.empty();
     private boolean closed;
 
-    Interview(Dorsal dorsal, KieSession session) {
+    Interview(Dorsal dorsal, LiveSession session) {
         this.dorsal = dorsal;
         this.session = session;
-        session.insert(dorsal.knowledgeBase().params);
-        for (Finding f : Finding.values()) {
-            answers.put(f, session.insert(new Answer(f, State.UNKNOWN)));
-        }
     }
 
     /** Records (or changes) the answer for {@code finding}; {@code UNKNOWN} withdraws it. */
@@ -50,7 +37,7 @@ public final class Interview implements AutoCloseable {
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(state, "state");
         if (intake.state(finding) != state) {
-            session.update(answers.get(finding), new Answer(finding, state));
+            session.set(finding, state);
             intake = intake.toBuilder().answer(finding, state).build();
         }
         return this;
@@ -71,14 +58,7 @@ public final class Interview implements AutoCloseable {
         Objects.requireNonNull(quantity, "quantity");
         value.ifPresent(quantity::check);
         if (!intake.quantity(quantity).equals(value)) {
-            FactHandle old = quantities.remove(quantity);
-            if (old != null) {
-                session.delete(old);
-            }
-            if (value.isPresent()) {
-                int v = value.getAsInt();
-                quantities.put(quantity, session.insert(quantity == Quantity.HOURS_SINCE_ONSET ? new Onset(v) : new SelfCare(v)));
-            }
+            session.set(quantity, value);
             intake = intake.toBuilder().quantity(quantity, value).build();
         }
         return this;
@@ -116,7 +96,7 @@ public final class Interview implements AutoCloseable {
     /** The assessment of the answers so far. */
     public synchronized Assessment assessment() {
         open();
-        return dorsal.read(session, System.nanoTime());
+        return dorsal.read(session.session(), System.nanoTime());
     }
 
     /** Ends the interview and frees its rule session. Further calls fail. */

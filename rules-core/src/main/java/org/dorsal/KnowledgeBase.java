@@ -41,6 +41,8 @@ final class KnowledgeBase {
     final Map<String, RuleInfo> rules;
     /** Rendered red flags and recommendations by rule ID (evidence is added per call). */
     private final Map<String, Entry> entries;
+    /** The same entries by their rank, the rule's place in the specification. */
+    private final Entry[] byRank = new Entry[SpecRules.IDS.size()];
     private final Map<String, Integer> order;
     /** Every question that can be asked, by subject rank, red flag or not, and disposition it could lead to. */
     private final Question[][][] questions;
@@ -64,7 +66,9 @@ final class KnowledgeBase {
         for (RuleInfo r : rules.values()) {
             Catalogue.Entry e = catalogue.rules().get(r.id());
             if (e != null) {
-                entries.put(r.id(), new Entry(r, render(e.text(), thresholds), e.reason(), e.dose(), SpecRules.IDS.indexOf(r.id())));
+                Entry entry = new Entry(r, render(e.text(), thresholds), e.reason(), e.dose(), SpecRules.IDS.indexOf(r.id()));
+                entries.put(r.id(), entry);
+                byRank[entry.rank()] = entry;
             }
         }
         this.questions = new Question[facts.size()][2][Disposition.values().length];
@@ -252,6 +256,16 @@ final class KnowledgeBase {
             throw new IllegalStateException("no content for rule " + ruleId);
         }
         return e;
+    }
+
+    /** The entry of the rule of the specification at {@code rank}. */
+    Entry entry(int rank) {
+        return byRank[rank];
+    }
+
+    /** How many rules say something in an assessment: their ranks run from 0 to this, exclusive. */
+    int outputRuleCount() {
+        return byRank.length;
     }
 
     /** The plain-language question about a finding or quantity. */

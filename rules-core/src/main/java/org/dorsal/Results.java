@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.dorsal.kb.Advice;
 import org.dorsal.kb.Ask;
+import org.dorsal.kb.Facts;
 import org.dorsal.kb.Flag;
 
 /**
@@ -29,28 +30,44 @@ final class Results {
 
     Assessment read(Iterable<?> facts) {
         Disposition disposition = Disposition.SELF_CARE;
-        Sorted<RedFlag> redFlags = new Sorted<>(new RedFlag[4]);
-        Sorted<Recommendation> recommendations = new Sorted<>(new Recommendation[16]);
+        // By rule rank: a rule with several triggering findings leaves one fact per finding, and
+        // says it once, with the evidence of all of them.
+        List<Evidence>[] flagged = evidenceByRule();
+        List<Evidence>[] advised = evidenceByRule();
+        Disposition[] demanded = new Disposition[kb.outputRuleCount()];
         // By the rank of their subject: two rules may ask the same thing for different reasons,
         // and the more consequential one is kept.
         Ask[] asks = new Ask[kb.factCount()];
         for (Object fact : facts) {
             if (fact instanceof Flag f) {
-                KnowledgeBase.Entry e = kb.entry(f.id());
                 disposition = Disposition.mostUrgent(disposition, f.disposition());
-                redFlags.add(f.disposition().ordinal() << 8 | e.rank(),
-                        new RedFlag(f.id(), f.disposition(), e.reason(), e.rule().source(), f.evidence()));
-                recommendations.add(e.rule().kind().ordinal() << 8 | e.rank(), recommendation(e, f.evidence()));
+                int rank = kb.entry(f.id()).rank();
+                demanded[rank] = f.disposition();
+                join(flagged, rank, f.evidence());
             } else if (fact instanceof Advice a) {
                 if (a.disposition() != null) {
                     disposition = Disposition.mostUrgent(disposition, a.disposition());
                 }
-                KnowledgeBase.Entry e = kb.entry(a.id());
-                recommendations.add(e.rule().kind().ordinal() << 8 | e.rank(), recommendation(e, a.evidence()));
+                join(advised, kb.entry(a.id()).rank(), a.evidence());
             } else if (fact instanceof Ask q) {
                 int rank = kb.factRank(q.subject());
                 Ask before = asks[rank];
                 asks[rank] = before == null ? q : stronger(before, q);
+            }
+        }
+        Sorted<RedFlag> redFlags = new Sorted<>(new RedFlag[4]);
+        Sorted<Recommendation> recommendations = new Sorted<>(new Recommendation[16]);
+        for (int rank = 0; rank < flagged.length; rank++) {
+            if (flagged[rank] != null) {
+                KnowledgeBase.Entry e = kb.entry(rank);
+                Disposition d = demanded[rank];
+                redFlags.add(d.ordinal() << 8 | rank,
+                        new RedFlag(e.rule().id(), d, e.reason(), e.rule().source(), flagged[rank]));
+                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, flagged[rank]));
+            }
+            if (advised[rank] != null) {
+                KnowledgeBase.Entry e = kb.entry(rank);
+                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, advised[rank]));
             }
         }
         Sorted<Question> questions = new Sorted<>(new Question[asks.length]);
@@ -65,6 +82,16 @@ final class Results {
         }
         return new Assessment(disposition, provisional, redFlags.list(), recommendations.list(), questions.list(),
                 kb.contentVersion);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Evidence>[] evidenceByRule() {
+        return (List<Evidence>[]) new List<?>[kb.outputRuleCount()];
+    }
+
+    private static void join(List<Evidence>[] byRule, int rank, List<Evidence> evidence) {
+        List<Evidence> before = byRule[rank];
+        byRule[rank] = before == null ? evidence : Facts.merge(before, evidence);
     }
 
     private static Recommendation recommendation(KnowledgeBase.Entry e, List<Evidence> evidence) {

@@ -89,6 +89,45 @@ public final class Facts {
         return n + 1;
     }
 
+    /**
+     * The union of two evidence lists made by {@link #evidence}, in the same order: for a rule that
+     * fired once per triggering finding, the evidence of all its firings.
+     */
+    public static List<Evidence> merge(List<Evidence> a, List<Evidence> b) {
+        if (a.equals(b) || b.isEmpty()) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        Evidence[] out = new Evidence[a.size() + b.size()];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.size() || j < b.size()) {
+            int ra = i < a.size() ? rank(a.get(i)) : Integer.MAX_VALUE;
+            int rb = j < b.size() ? rank(b.get(j)) : Integer.MAX_VALUE;
+            if (ra <= rb) {
+                out[n++] = a.get(i++);
+                if (ra == rb) {
+                    j++;   // the same fact, cited by both firings
+                }
+            } else {
+                out[n++] = b.get(j++);
+            }
+        }
+        return List.of(Arrays.copyOf(out, n));
+    }
+
+    private static int rank(Evidence e) {
+        for (Quantity q : Quantity.values()) {
+            if (q.field().equals(e.fact())) {
+                return FINDINGS.length + q.ordinal();
+            }
+        }
+        return Finding.valueOf(e.fact()).ordinal();
+    }
+
     /** The order of facts in evidence and questions: findings as declared, then quantities. */
     public static List<String> order() {
         List<String> names = new ArrayList<>();
