@@ -46,7 +46,9 @@ public final class PlainDorsal {
     private static final String SPASM_HELP = "SPASM §Recognizing When Professional Medical Intervention is Necessary";
     private static final String SPASM_RELIEF = "SPASM §Immediate Non-Invasive Techniques for Relief";
     private static final String SPASM_TRIGGERS = "SPASM §Identifying the Most Common Muscle Spasm Triggers";
-    private static final String SPASM_PREVENTION = "SPASM §Ergonomic Adjustments and Strengthening for Recurrence Prevention";
+    /** The heading alone, as in sources.json; the twin cites it in full, as the facade expands it. */
+    private static final String PREVENTION_SECTION = "Ergonomic Adjustments and Strengthening for Recurrence Prevention";
+    private static final String SPASM_PREVENTION = "SPASM §" + PREVENTION_SECTION;
 
     /** One rule of the specification: its ID, kind and source as its table gives them. */
     private enum Rule {
