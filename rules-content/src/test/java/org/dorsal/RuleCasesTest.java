@@ -58,6 +58,13 @@ class RuleCasesTest {
                 assertThat(r.evidence()).as("evidence of %s", r.id()).isNotEmpty();
             }
         });
+        // Spec §5: every exercise is gentle and controlled, stops at pain, never bounces or forces.
+        assertThat(a.recommendations()).filteredOn(r -> r.kind() == Kind.EXERCISE)
+                .allSatisfy(r -> assertThat(r.text()).contains("gently and with control", "stop if it hurts",
+                        "never bounce or force"));
+        // An escalation says what it demands; nothing else does.
+        assertThat(a.recommendations()).allSatisfy(r -> assertThat(r.disposition() != null)
+                .as("disposition of %s", r.id()).isEqualTo(r.kind() == Kind.ESCALATION));
         assertThat(a.redFlags()).allSatisfy(r -> {
             assertThat(r.reason()).isNotBlank();
             assertThat(r.evidence()).extracting(Evidence::value).as("evidence of %s", r.id()).contains("present");

@@ -84,13 +84,24 @@ record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, St
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode n = e.getValue();
             JsonNode d = n.get("dose");
-            Dose dose = d == null ? null : new Dose(d.path("min").asInt(), d.path("max").asInt(),
-                    Dose.Unit.valueOf(d.path("unit").asText()), d.path("note").asText(""));
+            Dose dose = d == null ? null : dose(e.getKey(), d);
             rules.put(e.getKey(), new Entry(text(n, "text"), n.hasNonNull("reason") ? n.get("reason").asText() : null, dose));
         }
         Map<String, String> questions = new HashMap<>();
         root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), e.getValue().asText()));
         return new Catalogue(version, Map.copyOf(rules), Map.copyOf(questions), sections);
+    }
+
+    private static Dose dose(String rule, JsonNode d) {
+        try {
+            if (!d.path("min").isInt() || !d.path("max").isInt()) {
+                throw new IllegalArgumentException("min and max must be whole numbers");
+            }
+            return new Dose(d.get("min").asInt(), d.get("max").asInt(), Dose.Unit.valueOf(d.path("unit").asText()),
+                    d.path("note").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new DorsalConfigurationException(RESOURCE + ": the dose of " + rule + " is not valid: " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -7,7 +7,7 @@ public enum Disposition {
     EMERGENCY("seek emergency care now"),
     URGENT("see a physician without delay, today"),
     ROUTINE("book an assessment with a physician or physical therapist"),
-    SELF_CARE("self-care, with advice on what would change that");
+    SELF_CARE("look after it yourself, with advice on when to get help");
 
     private final String text;
 

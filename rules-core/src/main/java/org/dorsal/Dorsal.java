@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * a.questions();         // what to ask next, most severe first
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe; each call runs in its own rule session. Building
+ * <p>Thread-safe: each one-shot call borrows a warm rule session for itself (at most two per core
+ * are kept between calls) and each interview has its own. Building
  * fails with {@link DorsalConfigurationException} when the knowledge base is missing or incomplete
  * or a threshold is out of range, so a facade that exists is always whole.
  *
@@ -82,7 +83,7 @@ public final class Dorsal {
      * assessment readable at any point. Close it when the conversation ends.
      */
     public Interview newInterview() {
-        return new Interview(this, new LiveSession(kb.kieBase.newKieSession(), kb.params));
+        return new Interview(this, new LiveSession(kb.newSession(), kb.params));
     }
 
     /** The thresholds this instance decides with. */
@@ -117,7 +118,7 @@ public final class Dorsal {
         long start = System.nanoTime();
         LiveSession session = warm.pollFirst();
         if (session == null) {
-            session = new LiveSession(kb.kieBase.newKieSession(), kb.params);
+            session = new LiveSession(kb.newSession(), kb.params);
         } else {
             idle.decrementAndGet();
         }
@@ -147,7 +148,7 @@ public final class Dorsal {
 
     private Assessment run(Consumer<KieSession> facts, List<String> fired, boolean log) {
         long start = System.nanoTime();
-        KieSession session = kb.kieBase.newKieSession();
+        KieSession session = kb.newSession();
         try {
             if (fired != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -203,9 +204,6 @@ public final class Dorsal {
         return a;
     }
 
-    KnowledgeBase knowledgeBase() {
-        return kb;
-    }
 
     private static void log(Assessment a, long start) {
         if (LOG.isInfoEnabled()) {
@@ -243,6 +241,7 @@ public final class Dorsal {
             return this;
         }
 
+        /** Both referral thresholds at once, e.g. {@link Thresholds#defaults()}. */
         public Builder thresholds(Thresholds thresholds) {
             return spasmReferralDays(thresholds.spasmReferralDays())
                     .stiffnessReferralDays(thresholds.stiffnessReferralDays());
@@ -290,8 +289,8 @@ public final class Dorsal {
             try {
                 dorsal.run(Intake.empty(), null, false);
                 dorsal.assessWarm(Intake.empty(), false);
-            } catch (RuntimeException e) {
-                throw new DorsalConfigurationException("the knowledge base was loaded but cannot run: " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError e) {
+                throw new DorsalConfigurationException("the knowledge base was loaded but cannot run: " + e, e);
             }
             return dorsal;
         }

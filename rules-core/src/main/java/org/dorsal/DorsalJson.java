@@ -102,7 +102,7 @@ public final class DorsalJson {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** Reads an intake from a UTF-8 stream, which is read to its end but not closed. */
+    /** Reads an intake from a UTF-8 stream (at most 64 KiB of it are read; more is refused), which is not closed. */
     public static Intake readIntake(InputStream json) {
         try {
             return readIntake(json.readNBytes(MAX_DOCUMENT_BYTES + 1));

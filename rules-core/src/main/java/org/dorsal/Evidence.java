@@ -7,7 +7,8 @@ import java.util.Objects;
  * quantity and its value ({@code hoursSinceOnset = 30}).
  *
  * @param fact a {@link Finding} name or a {@link Quantity#field()} name
- * @param value the finding's {@link State#json()} name, or the quantity's value
+ * @param value the finding's {@link State#json()} name, or the quantity's value as a decimal string
+ *              (so that every piece of evidence has the same shape in JSON)
  */
 public record Evidence(String fact, String value) {
     public Evidence {

@@ -37,7 +37,7 @@ public final class Interview implements AutoCloseable {
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(state, "state");
         if (intake.state(finding) != state) {
-            session.set(finding, state);
+            guarded(() -> session.set(finding, state));
             intake = intake.toBuilder().answer(finding, state).build();
         }
         return this;
@@ -56,18 +56,21 @@ public final class Interview implements AutoCloseable {
     public synchronized Interview quantity(Quantity quantity, OptionalInt value) {
         open();
         Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(value, "value");
         value.ifPresent(quantity::check);
         if (!intake.quantity(quantity).equals(value)) {
-            session.set(quantity, value);
+            guarded(() -> session.set(quantity, value));
             intake = intake.toBuilder().quantity(quantity, value).build();
         }
         return this;
     }
 
+    /** Sets the hours since onset (0 to 87,600); see {@link #quantity}. */
     public Interview hoursSinceOnset(int hours) {
         return quantity(Quantity.HOURS_SINCE_ONSET, OptionalInt.of(hours));
     }
 
+    /** Sets the days of self-care so far (0 to 3,650); see {@link #quantity}. */
     public Interview selfCareDays(int days) {
         return quantity(Quantity.SELF_CARE_DAYS, OptionalInt.of(days));
     }
@@ -96,7 +99,9 @@ public final class Interview implements AutoCloseable {
     /** The assessment of the answers so far. */
     public synchronized Assessment assessment() {
         open();
-        return dorsal.read(session.session(), System.nanoTime());
+        Assessment[] read = new Assessment[1];
+        guarded(() -> read[0] = dorsal.read(session.session(), System.nanoTime()));
+        return read[0];
     }
 
     /** Ends the interview and frees its rule session. Further calls fail. */
@@ -105,6 +110,19 @@ public final class Interview implements AutoCloseable {
         if (!closed) {
             closed = true;
             session.dispose();
+        }
+    }
+
+    /**
+     * Runs a change or a read of the rule session. If the engine fails half-way the session is in
+     * no known state, so the interview is closed rather than left to give answers from it.
+     */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
     }
 

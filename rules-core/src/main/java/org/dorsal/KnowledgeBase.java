@@ -19,6 +19,9 @@ import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.KeepReferenceOption;
 
 /**
  * The loaded, checked knowledge base: the KIE base, what each rule says, and the thresholds.
@@ -41,6 +44,7 @@ final class KnowledgeBase {
     final Map<String, RuleInfo> rules;
     /** Rendered red flags and recommendations by rule ID (evidence is added per call). */
     private final Map<String, Entry> entries;
+    private final KieSessionConfiguration sessions = sessionConfiguration();
     /** The same entries by their rank, the rule's place in the specification. */
     private final Entry[] byRank = new Entry[SpecRules.IDS.size()];
     private final Map<String, Integer> order;
@@ -98,7 +102,7 @@ final class KnowledgeBase {
      * <p>Why not {@code KieServices.newKieClasspathContainer().getKieBase("dorsal")}: the container
      * scans the whole class path for {@code kmodule.xml}, parses it with XStream and sets up Maven
      * support, which took about 60% of start-up (0.55 s of 0.95 s on a cold JVM) and needed five
-     * more jars at run time (drools-xml-support, xstream, mxparser, xmlpull, kie-util-xml). The
+     * more jars at run time (drools-xml-support, xstream, mxparser, xmlpull, kie-util-maven-support). The
      * index is written by {@code kie-maven-plugin} next to the model; {@code kmodule.xml} still
      * declares the KIE base for the plugin and for tools. The builder is looked up reflectively so
      * that the facade keeps compiling against {@code kie-api} alone.
@@ -256,6 +260,28 @@ final class KnowledgeBase {
             throw new IllegalStateException("no content for rule " + ruleId);
         }
         return e;
+    }
+
+    /**
+     * A new rule session. Sessions are not registered with the KIE base
+     * ({@link KeepReferenceOption#NO}): an interview a host forgets to close is then collected with
+     * the host's own reference to it, instead of living as long as the facade.
+     */
+    KieSession newSession() {
+        return kieBase.newKieSession(sessions, null);
+    }
+
+    private static KieSessionConfiguration sessionConfiguration() {
+        try {
+            MethodHandle factory = MethodHandles.publicLookup().findStatic(
+                    Class.forName(RULE_BASE_FACTORY, true, KnowledgeBase.class.getClassLoader()),
+                    "newKnowledgeSessionConfiguration", MethodType.methodType(KieSessionConfiguration.class));
+            KieSessionConfiguration conf = (KieSessionConfiguration) factory.invoke();
+            conf.setOption(KeepReferenceOption.NO);
+            return conf;
+        } catch (Throwable e) {
+            throw new DorsalConfigurationException("no Drools runtime on the class path: " + e, e);
+        }
     }
 
     /** The entry of the rule of the specification at {@code rank}. */

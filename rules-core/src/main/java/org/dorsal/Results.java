@@ -35,6 +35,7 @@ final class Results {
         List<Evidence>[] flagged = evidenceByRule();
         List<Evidence>[] advised = evidenceByRule();
         Disposition[] demanded = new Disposition[kb.outputRuleCount()];
+        Disposition[] referred = new Disposition[kb.outputRuleCount()];
         // By the rank of their subject: two rules may ask the same thing for different reasons,
         // and the more consequential one is kept.
         Ask[] asks = new Ask[kb.factCount()];
@@ -48,7 +49,9 @@ final class Results {
                 if (a.disposition() != null) {
                     disposition = Disposition.mostUrgent(disposition, a.disposition());
                 }
-                join(advised, kb.entry(a.id()).rank(), a.evidence());
+                int rank = kb.entry(a.id()).rank();
+                referred[rank] = a.disposition();
+                join(advised, rank, a.evidence());
             } else if (fact instanceof Ask q) {
                 int rank = kb.factRank(q.subject());
                 Ask before = asks[rank];
@@ -63,11 +66,11 @@ final class Results {
                 Disposition d = demanded[rank];
                 redFlags.add(d.ordinal() << 8 | rank,
                         new RedFlag(e.rule().id(), d, e.reason(), e.rule().source(), flagged[rank]));
-                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, flagged[rank]));
+                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, d, flagged[rank]));
             }
             if (advised[rank] != null) {
                 KnowledgeBase.Entry e = kb.entry(rank);
-                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, advised[rank]));
+                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, referred[rank], advised[rank]));
             }
         }
         Sorted<Question> questions = new Sorted<>(new Question[asks.length]);
@@ -94,8 +97,8 @@ final class Results {
         byRule[rank] = before == null ? evidence : Facts.merge(before, evidence);
     }
 
-    private static Recommendation recommendation(KnowledgeBase.Entry e, List<Evidence> evidence) {
-        return new Recommendation(e.rule().id(), e.rule().kind(), e.text(), e.dose(), e.rule().source(), evidence);
+    private static Recommendation recommendation(KnowledgeBase.Entry e, Disposition demands, List<Evidence> evidence) {
+        return new Recommendation(e.rule().id(), e.rule().kind(), demands, e.text(), e.dose(), e.rule().source(), evidence);
     }
 
     /** Two rules may ask the same thing for different reasons: keep the more consequential. */

@@ -6,6 +6,7 @@ package org.dorsal;
  *
  * @param spasmReferralDays a spasm that persists this many days despite self-care is referred (7 to 10)
  * @param stiffnessReferralDays stiffness not improving after this many days of self-care is referred (14 to 42)
+ * @throws DorsalConfigurationException naming the setting when a value is outside its range
  */
 public record Thresholds(int spasmReferralDays, int stiffnessReferralDays) {
     public static final int SPASM_MIN = 7;

@@ -203,13 +203,18 @@ public final class PlainDorsal {
         private void flag(Rule r, Disposition d, List<Evidence> why) {
             Text t = texts[r.ordinal()];
             flags.add(new RedFlag(r.id, d, t.reason(), r.source, why));
-            advise(r, why);
+            advise(r, d, why);
             disposition = Disposition.mostUrgent(disposition, d);
         }
 
         private void advise(Rule r, List<Evidence> why) {
+            advise(r, null, why);
+        }
+
+        /** {@code demands}: the disposition an escalation asks for, null for other advice. */
+        private void advise(Rule r, Disposition demands, List<Evidence> why) {
             Text t = texts[r.ordinal()];
-            advice.add(new Recommendation(r.id, r.kind, t.text(), t.dose(), r.source, why));
+            advice.add(new Recommendation(r.id, r.kind, demands, t.text(), t.dose(), r.source, why));
         }
 
         Assessment assess() {
@@ -321,7 +326,7 @@ public final class PlainDorsal {
         private void referrals(OptionalHours h) {
             if (present(MUSCLE_SPASM) && h.known && h.hours >= 24 * thresholds.spasmReferralDays()
                     && present(SELF_CARE_TRIED) && absent(IMPROVING)) {
-                advise(Rule.DT_SPASM_PERSISTENT, List.of(ev(MUSCLE_SPASM), ev(SELF_CARE_TRIED), ev(IMPROVING), h.evidence));
+                advise(Rule.DT_SPASM_PERSISTENT, Disposition.ROUTINE, List.of(ev(MUSCLE_SPASM), ev(SELF_CARE_TRIED), ev(IMPROVING), h.evidence));
                 disposition = Disposition.mostUrgent(disposition, Disposition.ROUTINE);
             }
             var days = in.selfCareDays();
@@ -330,7 +335,7 @@ public final class PlainDorsal {
                 List<Evidence> why = presentOf(NECK_STIFFNESS, UPPER_BACK_STIFFNESS);
                 why.add(ev(IMPROVING));
                 why.add(Evidence.of(Quantity.SELF_CARE_DAYS, days.getAsInt()));
-                advise(Rule.DT_STIFFNESS_NO_IMPROVEMENT, why);
+                advise(Rule.DT_STIFFNESS_NO_IMPROVEMENT, Disposition.ROUTINE, why);
                 disposition = Disposition.mostUrgent(disposition, Disposition.ROUTINE);
             }
         }

@@ -67,8 +67,7 @@ final class Guidance {
         }
         for (Recommendation r : a.recommendations()) {
             RedFlag flag = flags.get(r.id());
-            RequestPriority priority = flag != null ? priority(flag.disposition())
-                    : r.id().startsWith("DT-") ? RequestPriority.ROUTINE : null;
+            RequestPriority priority = r.disposition() == null ? null : priority(r.disposition());
             CommunicationRequest request = communication(r, flag, priority, subject);
             g.addContained(request);
             RequestGroupActionComponent action = group.addAction()

@@ -124,8 +124,8 @@ class TestkitTest {
                 .isPresent();
         assertThat(SpecInvariants.oneDisposition().check(emergency, copy(a, Disposition.ROUTINE, a.provisional(), a.recommendations(), a.questions())))
                 .isPresent();
-        Recommendation heat = new Recommendation("TH-HEAT-SUBACUTE", Kind.THERMAL, "heat", null, "SPASM", List.of());
-        Recommendation cold = new Recommendation("TH-COLD-ACUTE", Kind.THERMAL, "cold", null, "SPASM", List.of());
+        Recommendation heat = new Recommendation("TH-HEAT-SUBACUTE", Kind.THERMAL, null, "heat", null, "SPASM", List.of());
+        Recommendation cold = new Recommendation("TH-COLD-ACUTE", Kind.THERMAL, null, "cold", null, "SPASM", List.of());
         assertThat(SpecInvariants.redFlagSuppressesSelfCare().check(emergency, copy(a, a.disposition(), a.provisional(), plus(a.recommendations(), cold), a.questions())))
                 .isPresent();
         Intake early = Intake.builder().present(MUSCLE_SPASM).absent(RedFlags.FINDINGS.toArray(Finding[]::new)).hoursSinceOnset(47).build();
@@ -141,7 +141,7 @@ class TestkitTest {
         Collections.reverse(reversed);
         assertThat(SpecInvariants.questionsMostSevereFirst().check(emergency, copy(a, a.disposition(), true, a.recommendations(), reversed)))
                 .isPresent();
-        Recommendation stranger = new Recommendation("XX-UNKNOWN", Kind.EDUCATION, "?", null, "nowhere", List.of());
+        Recommendation stranger = new Recommendation("XX-UNKNOWN", Kind.EDUCATION, null, "?", null, "nowhere", List.of());
         assertThat(SpecInvariants.namedRules(DORSAL.rules()).check(emergency, copy(a, a.disposition(), true, plus(a.recommendations(), stranger), a.questions())))
                 .isPresent();
     }

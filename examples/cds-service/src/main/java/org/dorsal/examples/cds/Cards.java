@@ -74,12 +74,7 @@ final class Cards {
     }
 
     private static String dispositionSummary(Assessment a) {
-        String what = switch (a.disposition()) {
-            case EMERGENCY -> "Neck/upper back pain: emergency care now";
-            case URGENT -> "Neck/upper back pain: see a physician today";
-            case ROUTINE -> "Neck/upper back pain: book a physician or physical therapist";
-            case SELF_CARE -> "Neck/upper back pain: self-care with safety-net advice";
-        };
+        String what = "Neck/upper back pain: " + a.disposition().text();
         String flags = a.redFlags().stream().map(RedFlag::id).collect(Collectors.joining(", "));
         String s = flags.isEmpty() ? what : what + " (" + flags + ")";
         if (a.provisional()) {

@@ -18,7 +18,7 @@ import org.dorsal.Dorsal;
  * HTTP server, bound to the loopback interface only.
  *
  * <pre>
- * java -cp "examples/target/dorsal-cli.jar:examples/target/lib/*" org.dorsal.examples.cds.CdsServer --port 8080
+ * java -jar examples/cds-service/target/dorsal-cds-service.jar --port 8080
  * </pre>
  *
  * <p>Endpoints: {@code GET /cds-services}, {@code POST /cds-services/dorsal-patient-view},

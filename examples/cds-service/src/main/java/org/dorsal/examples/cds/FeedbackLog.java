@@ -66,9 +66,6 @@ final class FeedbackLog implements Closeable {
         return Files.readAllLines(path, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
     }
 
-    Path path() {
-        return path;
-    }
 
     private void write(String text) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,8 @@ package org.dorsal.examples.cds;
  * request is handled; the handler turns it into an OperationOutcome (FHIR endpoints) or a JSON
  * error (the others). Never carries advice.
  *
- * @param status the HTTP status, always 4xx
+ * @param status the HTTP status: 4xx for a request that cannot be read or answered, 500 only when
+ *               the service itself fails
  * @param code a short, stable name for the problem, e.g. {@code invalid-intake}
  * @param field the field, linkId or header at fault, or null
  */

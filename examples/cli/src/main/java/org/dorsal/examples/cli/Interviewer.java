@@ -28,14 +28,8 @@ import org.dorsal.State;
  */
 final class Interviewer {
     /** The complaint comes first; the knowledge base only asks about what follows from it. */
-    private static final List<Complaint> COMPLAINTS = List.of(
-            new Complaint(Finding.NECK_STIFFNESS, "Is your lower neck stiff or sore?"),
-            new Complaint(Finding.UPPER_BACK_STIFFNESS, "Is your upper back, between the shoulder blades, stiff or sore?"),
-            new Complaint(Finding.MUSCLE_SPASM,
-                    "Have the muscles of your upper back gone into a sudden, sharp or burning spasm that makes moving hard?"));
-
-    private record Complaint(Finding finding, String text) {
-    }
+    private static final List<Finding> COMPLAINTS =
+            List.of(Finding.NECK_STIFFNESS, Finding.UPPER_BACK_STIFFNESS, Finding.MUSCLE_SPASM);
 
     /** What the conversation ended with: the answers given, and the assessment of them. */
     record Outcome(Intake intake, Assessment assessment) {
@@ -56,9 +50,9 @@ final class Interviewer {
         try (Interview interview = dorsal.newInterview()) {
             introduce();
             boolean open = true;
-            for (Complaint c : COMPLAINTS) {
-                asked.add(c.finding().name());
-                if (!askFinding(interview, c.finding(), c.text())) {
+            for (Finding complaint : COMPLAINTS) {
+                asked.add(complaint.name());
+                if (!askFinding(interview, complaint, dorsal.questionText(complaint))) {
                     open = false;
                     break;
                 }

@@ -29,12 +29,7 @@ final class Report {
 
     /** The banner line for a disposition, e.g. {@code EMERGENCY — seek emergency care now}. */
     static String headline(Disposition d) {
-        return switch (d) {
-            case EMERGENCY -> "EMERGENCY — seek emergency care now";
-            case URGENT -> "URGENT — see a physician today, without delay";
-            case ROUTINE -> "ROUTINE — book an assessment with a physician or physical therapist";
-            case SELF_CARE -> "SELF-CARE — you can look after this at home";
-        };
+        return d.name().replace('_', '-') + " — " + d.text();
     }
 
     void print(Assessment a) {

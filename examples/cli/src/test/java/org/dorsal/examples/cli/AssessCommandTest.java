@@ -106,7 +106,7 @@ class AssessCommandTest {
         assertThat(DorsalJson.readAssessment(later.out()).has("DT-STIFFNESS-NO-IMPROVEMENT")).isFalse();
         assertThat(flat(later.out())).contains("after 28 days");
         // The sample's spasm has lasted 9 days: not yet persistent at a 10-day threshold.
-        assertThat(flat(spasm.out())).doesNotContain("DT-SPASM-PERSISTENT").contains("beyond 10 days");
+        assertThat(flat(spasm.out())).doesNotContain("DT-SPASM-PERSISTENT").contains("10 days or more");
     }
 
     @Test
