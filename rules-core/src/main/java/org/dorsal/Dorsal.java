@@ -140,7 +140,10 @@ public final class Dorsal {
         return a;
     }
 
-    /** A one-shot assessment in a fresh session: for tracing, and to check the warm path against. */
+    /**
+     * A one-shot assessment in a fresh session, facts inserted as they are rather than moved to:
+     * for tracing, and so that tests can hold the warm path against an independent one.
+     */
     private Assessment run(Intake intake, List<String> fired, boolean log) {
         Objects.requireNonNull(intake, "intake");
         return run(session -> insert(session::insert, intake), fired, log);
@@ -179,7 +182,7 @@ public final class Dorsal {
         }
     }
 
-    /** The facts an assessment of {@code intake} starts from, in the order {@link #assess} inserts them. */
+    /** The facts a fresh session assessing {@code intake} starts from, in the order {@link #trace} inserts them. */
     List<Object> facts(Intake intake) {
         List<Object> facts = new ArrayList<>(FINDINGS.length + 3);
         insert(facts::add, intake);
@@ -203,7 +206,6 @@ public final class Dorsal {
         }
         return a;
     }
-
 
     private static void log(Assessment a, long start) {
         if (LOG.isInfoEnabled()) {

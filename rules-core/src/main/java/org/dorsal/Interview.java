@@ -2,6 +2,7 @@ package org.dorsal;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * A live interview, for telehealth: answers arrive one at a time, may be changed or withdrawn,
@@ -99,9 +100,7 @@ public final class Interview implements AutoCloseable {
     /** The assessment of the answers so far. */
     public synchronized Assessment assessment() {
         open();
-        Assessment[] read = new Assessment[1];
-        guarded(() -> read[0] = dorsal.read(session.session(), System.nanoTime()));
-        return read[0];
+        return guarded(() -> dorsal.read(session.session(), System.nanoTime()));
     }
 
     /** Ends the interview and frees its rule session. Further calls fail. */
@@ -117,9 +116,9 @@ public final class Interview implements AutoCloseable {
      * Runs a change or a read of the rule session. If the engine fails half-way the session is in
      * no known state, so the interview is closed rather than left to give answers from it.
      */
-    private void guarded(Runnable step) {
+    private <T> T guarded(Supplier<T> step) {
         try {
-            step.run();
+            return step.get();
         } catch (RuntimeException | Error e) {
             close();
             throw e;

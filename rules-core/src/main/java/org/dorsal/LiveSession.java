@@ -51,15 +51,16 @@ final class LiveSession {
         set(Quantity.SELF_CARE_DAYS, intake.selfCareDays());
     }
 
-    void set(Finding finding, State state) {
+    LiveSession set(Finding finding, State state) {
         int i = finding.ordinal();
         if (states[i] != state) {
             session.update(answers[i], Answer.of(finding, state));
             states[i] = state;
         }
+        return this;
     }
 
-    void set(Quantity quantity, OptionalInt value) {
+    LiveSession set(Quantity quantity, OptionalInt value) {
         int next = value.isPresent() ? value.getAsInt() : -1;
         if (quantity == Quantity.HOURS_SINCE_ONSET) {
             if (next != onsetHours) {
@@ -70,6 +71,7 @@ final class LiveSession {
             selfCare = replace(selfCare, next < 0 ? null : new SelfCare(next));
             selfCareDays = next;
         }
+        return this;
     }
 
     private FactHandle replace(FactHandle handle, Object fact) {
