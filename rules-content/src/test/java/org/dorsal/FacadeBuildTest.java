@@ -9,6 +9,9 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Set;
+import java.util.List;
+import org.dorsal.internal.TestAccess;
+import org.dorsal.kb.Params;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +19,11 @@ import org.kie.api.KieBase;
 
 /** A facade is whole or it is not built: every way of failing is loud and names the cause. */
 class FacadeBuildTest {
+    private static final Content CONTENT = Content.load(FacadeBuildTest.class.getClassLoader());
+    private static final String MODEL_INDEX = CONTENT.modelIndex();
+    private static final String CATALOGUE = CONTENT.catalogue();
+    private static final Catalogue FULL = Catalogue.load(FacadeBuildTest.class.getClassLoader(), CATALOGUE);
+
 
     @ParameterizedTest
     @CsvSource({"6, 14, spasmReferralDays", "11, 14, spasmReferralDays", "7, 13, stiffnessReferralDays",
@@ -34,36 +42,37 @@ class FacadeBuildTest {
 
     @Test
     void missing_knowledge_base_fails_at_build() {
-        ClassLoader hiding = hiding(Set.of("META-INF/kmodule.xml", KnowledgeBase.MODEL_INDEX, Catalogue.RESOURCE));
+        ClassLoader hiding = hiding(Set.of("META-INF/kmodule.xml", MODEL_INDEX, CATALOGUE, Content.RESOURCE));
         assertThatThrownBy(() -> Dorsal.builder().classLoader(hiding).build())
                 .isInstanceOf(DorsalConfigurationException.class)
-                .hasMessageContaining("dorsal");
+                .hasMessageContaining("knowledge base is missing")
+                .hasMessageContaining(Content.RESOURCE);
     }
 
     @Test
     void missing_executable_model_fails_at_build_naming_it() {
-        ClassLoader hiding = hiding(Set.of(KnowledgeBase.MODEL_INDEX));
+        ClassLoader hiding = hiding(Set.of(MODEL_INDEX));
         assertThatThrownBy(() -> Dorsal.builder().classLoader(hiding).build())
                 .isInstanceOf(DorsalConfigurationException.class)
                 .hasMessageContaining("knowledge base 'dorsal' is missing")
-                .hasMessageContaining(KnowledgeBase.MODEL_INDEX);
+                .hasMessageContaining(MODEL_INDEX);
     }
 
     @Test
     void missing_catalogue_fails_at_build() {
-        ClassLoader hiding = hiding(Set.of(Catalogue.RESOURCE));
+        ClassLoader hiding = hiding(Set.of(CATALOGUE));
         assertThatThrownBy(() -> Dorsal.builder().classLoader(hiding).build())
                 .isInstanceOf(DorsalConfigurationException.class)
-                .hasMessageContaining(Catalogue.RESOURCE);
+                .hasMessageContaining(CATALOGUE);
     }
 
     @Test
     void a_knowledge_base_missing_a_rule_is_refused_with_the_rule_named() {
-        KieBase kieBase = KnowledgeBase.kieBase(getClass().getClassLoader());
+        KieBase kieBase = KnowledgeBase.kieBase(getClass().getClassLoader(), MODEL_INDEX);
         String name = Facades.defaults().rules().stream().filter(r -> r.id().equals("RF-RADICULOPATHY"))
                 .findFirst().orElseThrow().name();
         kieBase.removeRule("org.dorsal.rules", name);
-        assertThatThrownBy(() -> Dorsal.builder().build(kieBase))
+        assertThatThrownBy(() -> TestAccess.build(kieBase, Thresholds.defaults()))
                 .isInstanceOf(DorsalConfigurationException.class)
                 .hasMessageContaining("incomplete")
                 .hasMessageContaining("no rule for RF-RADICULOPATHY");
@@ -71,21 +80,56 @@ class FacadeBuildTest {
 
     @Test
     void the_catalogue_must_cover_every_rule() {
-        KieBase kieBase = KnowledgeBase.kieBase(getClass().getClassLoader());
-        Catalogue full = Catalogue.load(getClass().getClassLoader());
-        var rules = new java.util.HashMap<>(full.rules());
+        var rules = new java.util.HashMap<>(FULL.rules());
         rules.remove("EX-CAT-COW");
-        Catalogue lacking = new Catalogue(full.contentVersion(), rules, full.questions(), full.sections());
-        assertThatThrownBy(() -> KnowledgeBase.of(kieBase, lacking, Thresholds.defaults()))
+        Catalogue lacking = new Catalogue(FULL.resource(), rules, FULL.questions());
+        assertThatThrownBy(() -> check(CONTENT, lacking))
                 .isInstanceOf(DorsalConfigurationException.class)
                 .hasMessageContaining("no text for EX-CAT-COW");
     }
 
     @Test
+    void every_red_flag_question_needs_help_text() {
+        var questions = new java.util.HashMap<>(FULL.questions());
+        questions.put(Finding.NUMBNESS_OR_TINGLING, new Catalogue.Wording("Any numbness?", null));
+        assertThatThrownBy(() -> check(CONTENT, new Catalogue(FULL.resource(), FULL.rules(), questions)))
+                .isInstanceOf(DorsalConfigurationException.class)
+                .hasMessageContaining("no help text for the red-flag question about NUMBNESS_OR_TINGLING");
+    }
+
+    @Test
+    void a_rule_the_manifest_does_not_declare_is_refused() {
+        List<Content.Rule> rules = CONTENT.rules().stream().filter(r -> !r.id().equals("PREV-STRESS")).toList();
+        Content lacking = new Content(CONTENT.version(), CONTENT.modelIndex(), CONTENT.catalogue(), rules, CONTENT.helpers(),
+                CONTENT.redFlagFindings(), CONTENT.questionOrder(), CONTENT.sources());
+        assertThatThrownBy(() -> check(lacking, FULL))
+                .isInstanceOf(DorsalConfigurationException.class)
+                .hasMessageContaining("rule PREV-STRESS is not declared in " + Content.RESOURCE);
+    }
+
+    @Test
+    void a_red_flag_raised_by_a_rule_not_declared_one_is_refused_when_it_fires() {
+        List<Content.Rule> rules = CONTENT.rules().stream()
+                .map(r -> r.id().equals("RF-SYSTEMIC") ? new Content.Rule(r.id(), r.kind(), r.disposition(), false) : r)
+                .toList();
+        Content wrong = new Content(CONTENT.version(), CONTENT.modelIndex(), CONTENT.catalogue(), rules, CONTENT.helpers(),
+                CONTENT.redFlagFindings(), CONTENT.questionOrder(), CONTENT.sources());
+        KnowledgeBase kb = check(wrong, FULL);
+        assertThatThrownBy(() -> new Results(kb).read(List.of(new org.dorsal.kb.Flag("RF-SYSTEMIC", List.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not declared one");
+    }
+
+    private static KnowledgeBase check(Content content, Catalogue catalogue) {
+        KieBase kieBase = KnowledgeBase.kieBase(FacadeBuildTest.class.getClassLoader(), MODEL_INDEX);
+        return KnowledgeBase.of(kieBase, content, catalogue, Thresholds.defaults(), Params.of(Thresholds.defaults()), true);
+    }
+
+    @Test
     void a_citation_of_an_unknown_section_is_refused() {
-        Catalogue full = Catalogue.load(getClass().getClassLoader());
+        Content full = CONTENT;
         assertThat(full.expand("SPASM §Ergonomic Adjustments and Strengthening…"))
-                .isEqualTo("SPASM §" + full.sections().get("SPASM").get(3))
+                .isEqualTo("SPASM §" + full.sources().get("SPASM").sections().get(3))
                 .endsWith("for Recurrence Prevention");
         assertThat(full.expand("NECK §Cat-Cow Sequence; SPASM §Immediate…"))
                 .isEqualTo("NECK §Cat-Cow Sequence; SPASM §Immediate Non-Invasive Techniques for Relief");
@@ -93,6 +137,7 @@ class FacadeBuildTest {
         assertThat(full.expand("NECK §Cat-Cow")).isNull();
         assertThat(full.expand("SPINE §Cat-Cow Sequence")).isNull();
         assertThat(full.expand("NECK §…")).as("ambiguous").isNull();
+        assertThat(full.expand("NECK")).as("a source with sections is cited by section").isNull();
     }
 
     /** A class loader that cannot see the named resources, as if the content jar were absent. */

@@ -4,95 +4,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The patient-facing text of the knowledge base: what each rule says, its dose, each red flag's
- * reason, and each question. Kept apart from the DRL so the wording can change (or be translated)
- * without touching the logic. Read once, at build time.
+ * reason, and each question with its help text. Kept apart from the DRL so the wording can change
+ * (or be translated) without touching the logic. Read once, at build time, from the resource the
+ * content manifest names.
  */
-record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, String> questions,
-                 Map<String, List<String>> sections) {
-    static final String RESOURCE = "org/dorsal/content/catalogue.json";
-    /** The clinical sources by key, with their section headings, so citations can be checked and expanded. */
-    static final String SOURCES = "org/dorsal/content/sources.json";
+record Catalogue(String resource, Map<String, Entry> rules, Map<Subject, Wording> questions) {
 
     /** The text of one rule; {@code reason} only for red flags, {@code dose} only where there is one. */
     record Entry(String text, String reason, Dose dose) {
     }
 
-    static Catalogue load(ClassLoader loader) {
-        JsonNode sources = read(loader, SOURCES);
-        Map<String, List<String>> sections = new HashMap<>();
-        sources.fields().forEachRemaining(e -> {
-            List<String> headings = new ArrayList<>();
-            e.getValue().path("sections").forEach(h -> headings.add(h.asText()));
-            sections.put(e.getKey(), List.copyOf(headings));
-        });
-        return parse(read(loader, RESOURCE), Map.copyOf(sections));
+    /** A question and, where a yes or no alone could mislead, its help text (else null). */
+    record Wording(String text, String help) {
     }
 
-    private static JsonNode read(ClassLoader loader, String resource) {
+    static Catalogue load(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new DorsalConfigurationException("the knowledge base content is missing: no " + resource
-                        + " on the class path (is dorsal-rules-content a dependency?)");
+                        + " on the class path");
             }
-            return new ObjectMapper().readTree(in);
+            return parse(resource, new ObjectMapper().readTree(in));
         } catch (IOException e) {
             throw new DorsalConfigurationException("cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * The full form of a rule's {@code @source}: citations are {@code KEY §Heading}, separated by
-     * "; ", and a heading may be shortened to a prefix ending in "…" (as the specification does).
-     * Returns null when a citation names no known section.
-     */
-    String expand(String source) {
-        if (source.equals("policy")) {
-            return source;
-        }
-        List<String> out = new ArrayList<>();
-        for (String citation : source.split("; ")) {
-            String[] parts = citation.split(" §", 2);
-            List<String> headings = parts.length == 2 ? sections.get(parts[0]) : null;
-            if (headings == null) {
-                return null;
-            }
-            String heading = parts[1];
-            boolean shortened = heading.endsWith("…");
-            String prefix = heading.substring(0, heading.length() - (shortened ? 1 : 0));
-            List<String> matches = headings.stream()
-                    .filter(h -> shortened ? h.startsWith(prefix) : h.equals(heading)).toList();
-            if (matches.size() != 1) {
-                return null;
-            }
-            out.add(parts[0] + " §" + matches.get(0));
-        }
-        return String.join("; ", out);
-    }
-
-    private static Catalogue parse(JsonNode root, Map<String, List<String>> sections) {
-        String version = text(root, "contentVersion");
+    private static Catalogue parse(String resource, JsonNode root) {
         Map<String, Entry> rules = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("rules").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        root.path("rules").fields().forEachRemaining(e -> {
             JsonNode n = e.getValue();
             JsonNode d = n.get("dose");
-            Dose dose = d == null ? null : dose(e.getKey(), d);
-            rules.put(e.getKey(), new Entry(text(n, "text"), n.hasNonNull("reason") ? n.get("reason").asText() : null, dose));
-        }
-        Map<String, String> questions = new HashMap<>();
-        root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), e.getValue().asText()));
-        return new Catalogue(version, Map.copyOf(rules), Map.copyOf(questions), sections);
+            Dose dose = d == null ? null : dose(resource, e.getKey(), d);
+            rules.put(e.getKey(), new Entry(text(resource, n, "text"), optional(n, "reason"), dose));
+        });
+        Map<Subject, Wording> questions = new HashMap<>();
+        root.path("questions").fields().forEachRemaining(e -> {
+            Subject subject = Subject.parse(e.getKey()).orElseThrow(() -> new DorsalConfigurationException(
+                    resource + ": a question about '" + e.getKey() + "', which is neither a finding nor a quantity"));
+            questions.put(subject, new Wording(text(resource, e.getValue(), "text"), optional(e.getValue(), "help")));
+        });
+        return new Catalogue(resource, Map.copyOf(rules), Map.copyOf(questions));
     }
 
-    private static Dose dose(String rule, JsonNode d) {
+    private static Dose dose(String resource, String rule, JsonNode d) {
         try {
             if (!d.path("min").isInt() || !d.path("max").isInt()) {
                 throw new IllegalArgumentException("min and max must be whole numbers");
@@ -100,14 +60,19 @@ record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, St
             return new Dose(d.get("min").asInt(), d.get("max").asInt(), Dose.Unit.valueOf(d.path("unit").asText()),
                     d.path("note").asText(""));
         } catch (IllegalArgumentException e) {
-            throw new DorsalConfigurationException(RESOURCE + ": the dose of " + rule + " is not valid: " + e.getMessage(), e);
+            throw new DorsalConfigurationException(resource + ": the dose of " + rule + " is not valid: " + e.getMessage(), e);
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    private static String optional(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+
+    private static String text(String resource, JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new DorsalConfigurationException(RESOURCE + ": missing text field '" + field + "'");
+            throw new DorsalConfigurationException(resource + ": missing text field '" + field + "'");
         }
         return v.asText();
     }

@@ -8,7 +8,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.Map;
+import org.dorsal.internal.TestAccess;
 import org.dorsal.kb.Answer;
+import org.dorsal.kb.Params;
+import org.dorsal.kb.RuleIds;
+import org.kie.api.KieBase;
 import org.dorsal.kb.Onset;
 import org.dorsal.kb.SelfCare;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -56,6 +61,29 @@ public final class Dorsal {
     private final AtomicInteger idle = new AtomicInteger();
     private final int keepWarm = 2 * Runtime.getRuntime().availableProcessors();
 
+    static {
+        TestAccess.install(new TestAccess.Bridge() {
+            @Override
+            public List<Object> facts(Dorsal dorsal, Intake intake) {
+                List<Object> facts = new ArrayList<>();
+                dorsal.insert(facts::add, intake);
+                return facts;
+            }
+
+            @Override
+            public Assessment assessFacts(Dorsal dorsal, List<?> facts) {
+                return dorsal.run(session -> facts.forEach(session::insert), null, true);
+            }
+
+            @Override
+            public Dorsal build(KieBase kieBase, Thresholds thresholds, Params params, boolean complete, ClassLoader loader) {
+                Content content = Content.load(loader);
+                return Builder.checked(new Dorsal(KnowledgeBase.of(kieBase, content,
+                        Catalogue.load(loader, content.catalogue()), thresholds, params, complete)));
+            }
+        });
+    }
+
     private Dorsal(KnowledgeBase kb) {
         this.kb = kb;
         this.results = new Results(kb);
@@ -83,7 +111,7 @@ public final class Dorsal {
      * assessment readable at any point. Close it when the conversation ends.
      */
     public Interview newInterview() {
-        return new Interview(this, new LiveSession(kb.newSession(), kb.params));
+        return new Interview(this, new LiveSession(kb));
     }
 
     /** The thresholds this instance decides with. */
@@ -91,25 +119,36 @@ public final class Dorsal {
         return kb.thresholds;
     }
 
-    /** The version of the knowledge base, as reported in every assessment. */
+    /**
+     * The version of the clinical content, as its manifest declares it and every assessment reports
+     * it. It is versioned apart from the engine (this library's Maven version).
+     */
     public String contentVersion() {
-        return kb.contentVersion;
+        return kb.content.version();
     }
 
     /**
-     * The question the knowledge base asks about {@code finding}, in plain language, e.g. for a form
-     * that collects an intake. Every finding has one.
+     * Every question the knowledge base can ask, one per finding and quantity, in the order it
+     * lists them, with its wording and help text: e.g. for a form that collects a whole intake.
+     * Red-flag questions say so, with the disposition they could lead to; for the others
+     * {@code couldLeadTo} is {@code SELF_CARE} here, since what they could change depends on the
+     * other answers (an assessment's own questions say it).
      */
-    public String questionText(Finding finding) {
-        return kb.questionText(finding.name());
+    public List<Question> questions() {
+        return kb.content.questionOrder().stream().map(kb::question).toList();
     }
 
-    /** The question the knowledge base asks about {@code quantity}, in plain language. */
-    public String questionText(Quantity quantity) {
-        return kb.questionText(quantity.field());
+    /** The question the knowledge base asks about {@code subject}; see {@link #questions()}. */
+    public Question question(Subject subject) {
+        return kb.question(Objects.requireNonNull(subject, "subject"));
     }
 
-    /** The rules of the loaded knowledge base: those of the specification first, in its order. */
+    /** The red-flag findings the knowledge base declares, each with the disposition it could lead to. */
+    public Map<Finding, Disposition> redFlagFindings() {
+        return kb.content.redFlagFindings();
+    }
+
+    /** The rules of the loaded knowledge base: those that advise first, in the content's order, then helpers. */
     public List<RuleInfo> rules() {
         return List.copyOf(kb.rules.values());
     }
@@ -118,7 +157,7 @@ public final class Dorsal {
         long start = System.nanoTime();
         LiveSession session = warm.pollFirst();
         if (session == null) {
-            session = new LiveSession(kb.newSession(), kb.params);
+            session = new LiveSession(kb);
         } else {
             idle.decrementAndGet();
         }
@@ -157,7 +196,7 @@ public final class Dorsal {
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
-                        fired.add(String.valueOf(kb.ruleId(event.getMatch().getRule())));
+                        fired.add(String.valueOf(RuleIds.of(event.getMatch().getRule())));
                     }
                 });
             }
@@ -171,6 +210,7 @@ public final class Dorsal {
     /** Hands {@code sink} the facts an assessment of {@code intake} starts from, in a fixed order. */
     private void insert(Consumer<Object> sink, Intake intake) {
         sink.accept(kb.params);
+        kb.redFlagFindings.forEach(sink);
         for (Finding f : FINDINGS) {
             sink.accept(Answer.of(f, intake.state(f)));
         }
@@ -180,21 +220,6 @@ public final class Dorsal {
         if (intake.selfCareDays().isPresent()) {
             sink.accept(new SelfCare(intake.selfCareDays().getAsInt()));
         }
-    }
-
-    /** The facts a fresh session assessing {@code intake} starts from, in the order {@link #trace} inserts them. */
-    List<Object> facts(Intake intake) {
-        List<Object> facts = new ArrayList<>(FINDINGS.length + 3);
-        insert(facts::add, intake);
-        return facts;
-    }
-
-    /**
-     * For order-independence tests only: assesses exactly {@code facts} (those {@link #facts} makes,
-     * in any order), inserted in the order given.
-     */
-    Assessment assessFacts(List<?> facts) {
-        return run(session -> facts.forEach(session::insert), null, true);
     }
 
     /** Fires what is pending and reads the assessment; logs it unless {@code start} is negative. */
@@ -264,23 +289,6 @@ public final class Dorsal {
         public Dorsal build() {
             Thresholds t = new Thresholds(spasmReferralDays, stiffnessReferralDays);
             return checked(new Dorsal(KnowledgeBase.load(classLoader, t)));
-        }
-
-        /** For tests of the completeness checks: a facade over a given KIE base. */
-        Dorsal build(org.kie.api.KieBase kieBase) {
-            Thresholds t = new Thresholds(spasmReferralDays, stiffnessReferralDays);
-            return checked(new Dorsal(KnowledgeBase.of(kieBase, Catalogue.load(classLoader), t)));
-        }
-
-        /**
-         * For rule-mutation tests only: a facade over {@code kieBase}, which may lack rules, deciding
-         * with {@code params} instead of the thresholds' own (so that the fixed 48 h and 72 h limits
-         * can be shifted too). Everything {@link #build()} checks is still checked except that every
-         * rule of the specification is present. Never use it to run a knowledge base for patients.
-         */
-        Dorsal buildUnchecked(org.kie.api.KieBase kieBase, org.dorsal.kb.Params params) {
-            Thresholds t = new Thresholds(spasmReferralDays, stiffnessReferralDays);
-            return checked(new Dorsal(KnowledgeBase.unchecked(kieBase, Catalogue.load(classLoader), t, params)));
         }
 
         /**

@@ -9,7 +9,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,10 +62,36 @@ public final class DorsalJson {
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
 
+    /** A subject is written and read by its {@link Subject#key()}, the name the intake uses. */
+    private static final SimpleModule SUBJECTS = new SimpleModule("dorsal-subjects")
+            .addSerializer(Subject.class, new StdSerializer<>(Subject.class) {
+                @Override
+                public void serialize(Subject value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                    gen.writeString(value.key());
+                }
+            })
+            .addDeserializer(Subject.class, new StdDeserializer<>(Subject.class) {
+                @Override
+                public Subject deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                    String key = p.getValueAsString();
+                    return Subject.parse(key).orElseThrow(() -> JsonMappingException.from(p,
+                            "neither a finding nor a quantity: " + key));
+                }
+            });
+
     private static final ObjectMapper WRITER = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .addModule(SUBJECTS)
+            .build();
+
+    /**
+     * Reads assessments back, leniently about fields it does not know, so that a client keeps
+     * working when a newer service adds fields.
+     */
+    private static final ObjectMapper ASSESSMENT_READER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(SUBJECTS)
             .build();
 
     private DorsalJson() {
@@ -239,7 +272,7 @@ public final class DorsalJson {
     /** Reads back what {@link #writeAssessment} wrote, e.g. in a client of a Dorsal service. */
     public static Assessment readAssessment(String json) {
         try {
-            return WRITER.readValue(json, Assessment.class);
+            return ASSESSMENT_READER.readValue(json, Assessment.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an assessment: " + e.getOriginalMessage(), e);
         }

@@ -7,7 +7,7 @@ package org.dorsal;
  * <p>The constant names are the names used in the intake JSON, e.g. {@code "MUSCLE_SPASM": "present"}.
  * Which findings are red flags, and how urgent each is, is decided by the knowledge base, not here.
  */
-public enum Finding {
+public enum Finding implements Subject {
     NECK_STIFFNESS,
     UPPER_BACK_STIFFNESS,
     MUSCLE_SPASM,
@@ -29,5 +29,14 @@ public enum Finding {
     PROLONGED_SITTING_OR_SCREEN,
     DEHYDRATION,
     STRESS_OR_TENSION,
-    AWKWARD_LIFT_OR_TWIST
+    AWKWARD_LIFT_OR_TWIST;
+
+    /** How many findings there are. */
+    static final int COUNT = values().length;
+
+    /** The constant's name, as the intake JSON spells it. */
+    @Override
+    public String key() {
+        return name();
+    }
 }

@@ -13,7 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dorsal.kb.Facts;
+import org.dorsal.kb.RedFlagFinding;
+import org.dorsal.kb.RuleIds;
 import org.dorsal.kb.Params;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -24,14 +25,17 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.KeepReferenceOption;
 
 /**
- * The loaded, checked knowledge base: the KIE base, what each rule says, and the thresholds.
- * Everything a per-call assessment needs is computed here once, so that a call only runs rules
- * and copies results.
+ * The loaded, checked knowledge base: the KIE base, the content manifest that describes it, its
+ * text, and the thresholds. Everything a per-call assessment needs is computed here once, so that
+ * a call only runs rules and copies results.
+ *
+ * <p>Ordering is worked out here, once, for everything an assessment lists: each red flag,
+ * recommendation and question has a fixed slot, and {@link Results} fills slots and reads them
+ * out in order. There is no sorting per call and no key packing, so no size limit beyond the
+ * arrays', which are sized to the manifest.
  */
 final class KnowledgeBase {
     static final String KBASE = "dorsal";
-    /** Where kie-maven-plugin lists the executable model classes of the content jar (its Maven coordinates). */
-    static final String MODEL_INDEX = "META-INF/kie/org.dorsal/dorsal-rules-content/drools-model";
     private static final String KIE_BASE_BUILDER = "org.drools.modelcompiler.KieBaseBuilder";
     private static final String KIE_BASE_BUILT = "org.drools.kiesession.rulebase.InternalKnowledgeBase";
     private static final String RULE_BASE_FACTORY = "org.drools.core.impl.RuleBaseFactory";
@@ -39,65 +43,93 @@ final class KnowledgeBase {
     final KieBase kieBase;
     final Params params;
     final Thresholds thresholds;
-    final String contentVersion;
-    /** Rule metadata by rule ID, in the order of the specification, helpers last. */
+    final Content content;
+    /** Rule metadata by rule ID: the manifest's rules in its order, then helpers by ID. */
     final Map<String, RuleInfo> rules;
+    /** The facts every session starts with besides the answers: the declared red-flag findings. */
+    final List<RedFlagFinding> redFlagFindings;
     /** Rendered red flags and recommendations by rule ID (evidence is added per call). */
-    private final Map<String, Entry> entries;
+    private final Map<String, Entry> entries = new HashMap<>();
     private final KieSessionConfiguration sessions = sessionConfiguration();
-    /** The same entries by their rank, the rule's place in the specification. */
-    private final Entry[] byRank = new Entry[SpecRules.IDS.size()];
-    private final Map<String, Integer> order;
-    /** Every question that can be asked, by subject rank, red flag or not, and disposition it could lead to. */
+    /** Every question that can be asked, by subject index, red flag or not, and the disposition it could lead to. */
     private final Question[][][] questions;
+    /** The slot of each subject's question, by {@link Subject#index()}: its place in the manifest's question order. */
+    private final int[] questionSlot;
 
-    /** What a rule says, ready to be copied into an assessment. */
-    record Entry(RuleInfo rule, String text, String reason, Dose dose, int rank) {
+    /**
+     * What a rule says, ready to be copied into an assessment.
+     *
+     * @param flagSlot its place among red flags: most urgent first, then manifest order
+     * @param adviceSlot its place among recommendations: by kind, then manifest order
+     */
+    record Entry(RuleInfo rule, boolean redFlag, String text, String reason, Dose dose, int flagSlot, int adviceSlot) {
     }
 
-    private KnowledgeBase(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Params params, Map<String, RuleInfo> rules) {
+    private KnowledgeBase(KieBase kieBase, Content content, Catalogue catalogue, Thresholds thresholds, Params params,
+                          Map<String, RuleInfo> rules) {
         this.kieBase = kieBase;
         this.thresholds = thresholds;
         this.params = params;
-        this.contentVersion = catalogue.contentVersion();
+        this.content = content;
         this.rules = rules;
-        this.order = new HashMap<>();
-        List<String> facts = Facts.order();
-        for (int i = 0; i < facts.size(); i++) {
-            order.put(facts.get(i), i);
-        }
-        this.entries = new HashMap<>();
-        for (RuleInfo r : rules.values()) {
+        List<Content.Rule> declared = content.rules();
+        int[] flagSlots = slots(declared, Comparator.comparing((Content.Rule r) -> r.disposition() == null
+                ? Disposition.values().length : r.disposition().ordinal()));
+        int[] adviceSlots = slots(declared, Comparator.comparing(Content.Rule::kind));
+        for (int i = 0; i < declared.size(); i++) {
+            Content.Rule r = declared.get(i);
             Catalogue.Entry e = catalogue.rules().get(r.id());
-            if (e != null) {
-                Entry entry = new Entry(r, render(e.text(), thresholds), e.reason(), e.dose(), SpecRules.IDS.indexOf(r.id()));
-                entries.put(r.id(), entry);
-                byRank[entry.rank()] = entry;
+            RuleInfo info = rules.get(r.id());
+            if (e != null && info != null) {
+                entries.put(r.id(), new Entry(info, r.redFlag(), render(e.text(), thresholds), e.reason(), e.dose(),
+                        flagSlots[i], adviceSlots[i]));
             }
         }
-        this.questions = new Question[facts.size()][2][Disposition.values().length];
-        for (int i = 0; i < facts.size(); i++) {
+        this.redFlagFindings = content.redFlagFindings().entrySet().stream()
+                .map(e -> new RedFlagFinding(e.getKey(), e.getValue())).toList();
+        List<Subject> subjects = Subject.all();
+        this.questions = new Question[subjects.size()][2][Disposition.values().length];
+        for (Subject s : subjects) {
+            Catalogue.Wording w = catalogue.questions().get(s);
             for (int redFlag = 0; redFlag < 2; redFlag++) {
                 for (Disposition d : Disposition.values()) {
-                    questions[i][redFlag][d.ordinal()] = new Question(facts.get(i), redFlag == 1, d,
-                            catalogue.questions().get(facts.get(i)));
+                    questions[s.index()][redFlag][d.ordinal()] = new Question(s, redFlag == 1, d, w.text(), w.help());
                 }
             }
         }
+        this.questionSlot = new int[subjects.size()];
+        for (int i = 0; i < content.questionOrder().size(); i++) {
+            questionSlot[content.questionOrder().get(i).index()] = i;
+        }
+    }
+
+    /** Each rule's place when the rules are ordered by {@code key}, then by their manifest order. */
+    private static int[] slots(List<Content.Rule> rules, Comparator<Content.Rule> key) {
+        Integer[] order = new Integer[rules.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> rules.get(i), key).thenComparing(i -> i));
+        int[] slot = new int[order.length];
+        for (int place = 0; place < order.length; place++) {
+            slot[order[place]] = place;
+        }
+        return slot;
     }
 
     /**
-     * Loads the {@value #KBASE} KIE base and the catalogue from {@code loader}; fails loudly if either is missing.
-     * The KIE base is built straight from the executable model that {@code kie-maven-plugin} compiled
-     * into the content jar (see {@link #kieBase(ClassLoader)}).
+     * Loads the content manifest, the {@value #KBASE} KIE base it names and its text from
+     * {@code loader}; fails loudly if any is missing or they do not agree.
      */
     static KnowledgeBase load(ClassLoader loader, Thresholds thresholds) {
-        return of(kieBase(loader), Catalogue.load(loader), thresholds);
+        Content content = Content.load(loader);
+        return of(kieBase(loader, content.modelIndex()), content, Catalogue.load(loader, content.catalogue()), thresholds,
+                Params.of(thresholds), true);
     }
 
     /**
-     * The KIE base of the content jar, built from the executable model classes that
-     * {@value #MODEL_INDEX} names, with {@code KieBaseBuilder.createKieBaseFromModel}.
+     * The KIE base of a content jar, built from the executable model classes that {@code modelIndex}
+     * names, with {@code KieBaseBuilder.createKieBaseFromModel}.
      *
      * <p>Why not {@code KieServices.newKieClasspathContainer().getKieBase("dorsal")}: the container
      * scans the whole class path for {@code kmodule.xml}, parses it with XStream and sets up Maven
@@ -107,12 +139,12 @@ final class KnowledgeBase {
      * declares the KIE base for the plugin and for tools. The builder is looked up reflectively so
      * that the facade keeps compiling against {@code kie-api} alone.
      */
-    static KieBase kieBase(ClassLoader loader) {
+    static KieBase kieBase(ClassLoader loader, String modelIndex) {
         List<Object> models = new ArrayList<>();
-        try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
+        try (InputStream in = loader.getResourceAsStream(modelIndex)) {
             if (in == null) {
-                throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is missing: no " + MODEL_INDEX
-                        + " on the class path (is dorsal-rules-content, built by kie-maven-plugin, a dependency?)");
+                throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is missing: no " + modelIndex
+                        + " on the class path (was the content jar built by kie-maven-plugin?)");
             }
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 String name = line.strip();
@@ -124,7 +156,7 @@ final class KnowledgeBase {
             throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' cannot be loaded: " + e, e);
         }
         if (models.isEmpty()) {
-            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is empty: " + MODEL_INDEX + " names no model");
+            throw new DorsalConfigurationException("the knowledge base '" + KBASE + "' is empty: " + modelIndex + " names no model");
         }
         try {
             // The configuration is made directly: KieServices is implemented in drools-compiler,
@@ -145,112 +177,92 @@ final class KnowledgeBase {
         }
     }
 
-    /** Checks {@code kieBase} against the specification and the catalogue. */
-    static KnowledgeBase of(KieBase kieBase, Catalogue catalogue, Thresholds thresholds) {
-        return of(kieBase, catalogue, thresholds, Params.of(thresholds), true);
-    }
-
     /**
-     * For rule-mutation tests only: as {@link #of} with the given {@code params}, but a rule of the
-     * specification may be missing (a mutant knowledge base lacks one by design).
+     * Checks {@code kieBase} against the manifest and the catalogue. With {@code complete} false (for
+     * rule-mutation tests only) a declared rule may be missing: a mutant lacks one by design.
      */
-    static KnowledgeBase unchecked(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Params params) {
-        return of(kieBase, catalogue, thresholds, params, false);
-    }
-
-    private static KnowledgeBase of(KieBase kieBase, Catalogue catalogue, Thresholds thresholds, Params params,
-                                    boolean complete) {
+    static KnowledgeBase of(KieBase kieBase, Content content, Catalogue catalogue, Thresholds thresholds, Params params,
+                            boolean complete) {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> byId = new HashMap<>();
+        Map<String, Content.Rule> declared = new HashMap<>();
+        content.rules().forEach(r -> declared.put(r.id(), r));
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                RuleInfo info = describe(r, catalogue, problems);
+                RuleInfo info = describe(r, content, declared, problems);
                 if (info != null && byId.put(info.id(), info) != null) {
                     problems.add("two rules carry the ID " + info.id());
                 }
             }
         }
-        for (String id : SpecRules.IDS) {
-            RuleInfo r = byId.get(id);
-            if (r == null) {
+        for (Content.Rule r : content.rules()) {
+            Catalogue.Entry text = catalogue.rules().get(r.id());
+            if (!byId.containsKey(r.id())) {
                 if (complete) {
-                    problems.add("no rule for " + id);
+                    problems.add("no rule for " + r.id() + ", which " + Content.RESOURCE + " declares");
                 }
-            } else if (r.kind() == null) {
-                problems.add(id + " has no @kind");
-            } else if (!catalogue.rules().containsKey(id)) {
-                problems.add("no text for " + id + " in " + Catalogue.RESOURCE);
-            } else if (id.startsWith("RF-") && catalogue.rules().get(id).reason() == null) {
-                problems.add("no reason for red flag " + id + " in " + Catalogue.RESOURCE);
+            } else if (text == null) {
+                problems.add("no text for " + r.id() + " in " + catalogue.resource());
+            } else if (r.redFlag() && text.reason() == null) {
+                problems.add("no reason for red flag " + r.id() + " in " + catalogue.resource());
             }
         }
         for (String id : catalogue.rules().keySet()) {
-            if (complete && !byId.containsKey(id)) {
-                problems.add(Catalogue.RESOURCE + " has text for " + id + ", which no rule carries");
+            if (!declared.containsKey(id)) {
+                problems.add(catalogue.resource() + " has text for " + id + ", which " + Content.RESOURCE + " does not declare");
             }
         }
-        for (String fact : Facts.order()) {
-            if (!catalogue.questions().containsKey(fact)) {
-                problems.add("no question text for " + fact + " in " + Catalogue.RESOURCE);
+        for (String id : content.helpers()) {
+            if (complete && !byId.containsKey(id)) {
+                problems.add("no rule for the helper " + id + ", which " + Content.RESOURCE + " declares");
+            }
+        }
+        for (Subject s : Subject.all()) {
+            Catalogue.Wording w = catalogue.questions().get(s);
+            if (w == null) {
+                problems.add("no question text for " + s.key() + " in " + catalogue.resource());
+            } else if (s instanceof Finding f && content.redFlagFindings().containsKey(f) && w.help() == null) {
+                problems.add("no help text for the red-flag question about " + s.key() + " in " + catalogue.resource());
             }
         }
         if (!problems.isEmpty()) {
             throw new DorsalConfigurationException("the knowledge base is incomplete: " + String.join("; ", problems));
         }
         Map<String, RuleInfo> ordered = new LinkedHashMap<>();
-        SpecRules.IDS.stream().filter(byId::containsKey).forEach(id -> ordered.put(id, byId.get(id)));
+        content.rules().stream().map(Content.Rule::id).filter(byId::containsKey).forEach(id -> ordered.put(id, byId.get(id)));
         byId.values().stream().sorted(Comparator.comparing(RuleInfo::id)).forEach(r -> ordered.putIfAbsent(r.id(), r));
-        return new KnowledgeBase(kieBase, catalogue, thresholds, params, ordered);
+        return new KnowledgeBase(kieBase, content, catalogue, thresholds, params, ordered);
     }
 
-    private static RuleInfo describe(Rule rule, Catalogue catalogue, List<String> problems) {
-        String id = meta(rule, "ruleId");
-        String cited = meta(rule, "source");
-        String kind = meta(rule, "kind");
+    private static RuleInfo describe(Rule rule, Content content, Map<String, Content.Rule> declared, List<String> problems) {
+        String id = RuleIds.of(rule);
+        Object cited = rule.getMetaData().get("source");
         if (id == null || cited == null) {
             problems.add("rule '" + rule.getName() + "' lacks @ruleId or @source");
             return null;
         }
-        String source = catalogue.expand(cited);
+        String source = content.expand(unquote(cited.toString()));
         if (source == null) {
             problems.add("rule " + id + " cites a section no source has: " + cited);
             return null;
         }
-        if (!rule.getName().startsWith(id)) {
-            problems.add("rule '" + rule.getName() + "' does not start with its ID " + id);
-        }
-        Kind k = null;
-        if (kind != null) {
-            try {
-                k = Kind.valueOf(kind);
-            } catch (IllegalArgumentException e) {
-                problems.add("rule " + id + " has an unknown @kind " + kind);
-            }
-        }
-        return new RuleInfo(id, rule.getName(), source, k);
-    }
-
-    /** A metadata value as a plain string; quoted values may come back with their quotes. */
-    private static String meta(Rule rule, String key) {
-        Object v = rule.getMetaData().get(key);
-        if (v == null) {
+        Content.Rule d = declared.get(id);
+        if (d == null && !content.helpers().contains(id)) {
+            problems.add("rule " + id + " is not declared in " + Content.RESOURCE);
             return null;
         }
-        String s = v.toString().strip();
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        return s.isBlank() ? null : s;
+        return d == null ? new RuleInfo(id, rule.getName(), source, null, null)
+                : new RuleInfo(id, rule.getName(), source, d.kind(), d.disposition());
+    }
+
+    private static String unquote(String value) {
+        String s = value.strip();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     private static String render(String text, Thresholds t) {
         return text.replace("{spasmReferralDays}", Integer.toString(t.spasmReferralDays()))
                 .replace("{stiffnessReferralDays}", Integer.toString(t.stiffnessReferralDays()));
-    }
-
-    /** The rule ID a rule's metadata carries. */
-    String ruleId(Rule rule) {
-        return meta(rule, "ruleId");
     }
 
     Entry entry(String ruleId) {
@@ -284,38 +296,24 @@ final class KnowledgeBase {
         }
     }
 
-    /** The entry of the rule of the specification at {@code rank}. */
-    Entry entry(int rank) {
-        return byRank[rank];
+    /** How many rules the manifest declares: the slots of red flags and recommendations run from 0 to this. */
+    int ruleCount() {
+        return content.rules().size();
     }
 
-    /** How many rules say something in an assessment: their ranks run from 0 to this, exclusive. */
-    int outputRuleCount() {
-        return byRank.length;
+    /** The question about {@code subject}, as a red-flag question or not, that could lead to {@code couldLeadTo}. */
+    Question question(Subject subject, boolean redFlag, Disposition couldLeadTo) {
+        return questions[subject.index()][redFlag ? 1 : 0][couldLeadTo.ordinal()];
     }
 
-    /** The plain-language question about a finding or quantity. */
-    String questionText(String subject) {
-        return question(factRank(subject), false, Disposition.SELF_CARE).text();
+    /** The question about {@code subject} as a form would show it: wording only, red flag or not as declared. */
+    Question question(Subject subject) {
+        Disposition level = subject instanceof Finding f ? content.redFlagFindings().get(f) : null;
+        return question(subject, level != null, level == null ? Disposition.SELF_CARE : level);
     }
 
-    /** The question about the fact of rank {@code rank} (see {@link #factRank}). */
-    Question question(int rank, boolean redFlag, Disposition couldLeadTo) {
-        return questions[rank][redFlag ? 1 : 0][couldLeadTo.ordinal()];
-    }
-
-    /** How many findings and quantities there are: the ranks run from 0 to this, exclusive. */
-    int factCount() {
-        return questions.length;
-    }
-
-    /** The position of a finding or quantity in the fixed output order. */
-    int factRank(String fact) {
-        Integer rank = order.get(fact);
-        if (rank == null) {
-            // Only reachable if a rule asks about something that is neither a finding nor a quantity.
-            throw new IllegalStateException("a rule asks about an unknown fact: " + fact);
-        }
-        return rank;
+    /** The slot of questions about {@code subject}: its place in the manifest's question order. */
+    int questionSlot(Subject subject) {
+        return questionSlot[subject.index()];
     }
 }

@@ -3,7 +3,6 @@ package org.dorsal;
 import java.util.OptionalInt;
 import org.dorsal.kb.Answer;
 import org.dorsal.kb.Onset;
-import org.dorsal.kb.Params;
 import org.dorsal.kb.SelfCare;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -29,9 +28,10 @@ final class LiveSession {
     private int onsetHours = -1;
     private int selfCareDays = -1;
 
-    LiveSession(KieSession session, Params params) {
-        this.session = session;
-        session.insert(params);
+    LiveSession(KnowledgeBase kb) {
+        this.session = kb.newSession();
+        session.insert(kb.params);
+        kb.redFlagFindings.forEach(session::insert);
         for (Finding f : FINDINGS) {
             answers[f.ordinal()] = session.insert(Answer.of(f, State.UNKNOWN));
             states[f.ordinal()] = State.UNKNOWN;

@@ -4,7 +4,7 @@ package org.dorsal;
  * The two numbers of an intake, each a whole number within a fixed range, or unknown when missing.
  * {@link #field()} is the intake JSON field name and the name a {@link Question} uses.
  */
-public enum Quantity {
+public enum Quantity implements Subject {
     /** Hours since the episode began, 0 to 87,600 (ten years). */
     HOURS_SINCE_ONSET("hoursSinceOnset", 87_600),
     /** Days of consistent gentle self-care so far, 0 to 3,650 (ten years). */
@@ -18,7 +18,14 @@ public enum Quantity {
         this.max = max;
     }
 
+    /** The intake JSON field name, e.g. {@code hoursSinceOnset}. */
     public String field() {
+        return field;
+    }
+
+    /** The same as {@link #field()}: the name the JSON contract uses. */
+    @Override
+    public String key() {
         return field;
     }
 

@@ -1,6 +1,6 @@
 package org.dorsal;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.dorsal.kb.Advice;
 import org.dorsal.kb.Ask;
@@ -9,17 +9,16 @@ import org.dorsal.kb.Flag;
 
 /**
  * Turns the facts left in a session after the rules have fired into an {@link Assessment}. Every
- * list is sorted by a fixed key, so the same answers give an equal assessment whatever order the
- * facts were inserted or the rules fired in.
+ * list has a fixed order, so the same answers give an equal assessment whatever order the facts
+ * were inserted or the rules fired in.
  *
- * <p>This runs on every assessment, so what can be is worked out once, in {@link KnowledgeBase}:
- * each rule's rank in the specification and each possible {@link Question}. The keys are
+ * <p>The order is worked out once, in {@link KnowledgeBase}: each red flag, recommendation and
+ * question has a slot. Here the slots are filled and read out in order:
  * <ul>
- *   <li>red flags: most urgent first, then the order of the specification;</li>
- *   <li>recommendations: by {@link Kind}, then the order of the specification;</li>
- *   <li>questions: by what an answer could lead to, red-flag questions first, then fact order.</li>
+ *   <li>red flags: most urgent first, then the manifest's order;</li>
+ *   <li>recommendations: by {@link Kind}, then the manifest's order;</li>
+ *   <li>questions: the manifest's question order.</li>
  * </ul>
- * A handful of items per list: an insertion sort on int keys, with no comparator or boxing.
  */
 final class Results {
     private final KnowledgeBase kb;
@@ -29,112 +28,76 @@ final class Results {
     }
 
     Assessment read(Iterable<?> facts) {
+        int rules = kb.ruleCount();
+        // By rule: a rule with several triggering findings leaves one fact per finding, and says
+        // it once, with the evidence of all of them.
+        KnowledgeBase.Entry[] flagged = new KnowledgeBase.Entry[rules];
+        KnowledgeBase.Entry[] advised = new KnowledgeBase.Entry[rules];
+        @SuppressWarnings("unchecked")
+        List<Evidence>[] flagEvidence = (List<Evidence>[]) new List<?>[rules];
+        @SuppressWarnings("unchecked")
+        List<Evidence>[] adviceEvidence = (List<Evidence>[]) new List<?>[rules];
+        // By subject: two rules may ask the same thing for different reasons; the more
+        // consequential is kept.
+        Ask[] asks = new Ask[Subject.all().size()];
         Disposition disposition = Disposition.SELF_CARE;
-        // By rule rank: a rule with several triggering findings leaves one fact per finding, and
-        // says it once, with the evidence of all of them.
-        List<Evidence>[] flagged = evidenceByRule();
-        List<Evidence>[] advised = evidenceByRule();
-        Disposition[] demanded = new Disposition[kb.outputRuleCount()];
-        Disposition[] referred = new Disposition[kb.outputRuleCount()];
-        // By the rank of their subject: two rules may ask the same thing for different reasons,
-        // and the more consequential one is kept.
-        Ask[] asks = new Ask[kb.factCount()];
         for (Object fact : facts) {
             if (fact instanceof Flag f) {
-                disposition = Disposition.mostUrgent(disposition, f.disposition());
-                int rank = kb.entry(f.id()).rank();
-                demanded[rank] = f.disposition();
-                join(flagged, rank, f.evidence());
-            } else if (fact instanceof Advice a) {
-                if (a.disposition() != null) {
-                    disposition = Disposition.mostUrgent(disposition, a.disposition());
+                KnowledgeBase.Entry e = kb.entry(f.id());
+                if (!e.redFlag()) {
+                    throw new IllegalStateException("rule " + f.id() + " raised a red flag but is not declared one");
                 }
-                int rank = kb.entry(a.id()).rank();
-                referred[rank] = a.disposition();
-                join(advised, rank, a.evidence());
+                disposition = Disposition.mostUrgent(disposition, e.rule().disposition());
+                flagged[e.flagSlot()] = e;
+                flagEvidence[e.flagSlot()] = join(flagEvidence[e.flagSlot()], f.evidence());
+            } else if (fact instanceof Advice a) {
+                KnowledgeBase.Entry e = kb.entry(a.id());
+                if (e.rule().disposition() != null) {
+                    disposition = Disposition.mostUrgent(disposition, e.rule().disposition());
+                }
+                advised[e.adviceSlot()] = e;
+                adviceEvidence[e.adviceSlot()] = join(adviceEvidence[e.adviceSlot()], a.evidence());
             } else if (fact instanceof Ask q) {
-                int rank = kb.factRank(q.subject());
-                Ask before = asks[rank];
-                asks[rank] = before == null ? q : stronger(before, q);
+                int slot = kb.questionSlot(q.subject());
+                Ask before = asks[slot];
+                asks[slot] = before == null ? q : stronger(before, q);
             }
         }
-        Sorted<RedFlag> redFlags = new Sorted<>(new RedFlag[4]);
-        Sorted<Recommendation> recommendations = new Sorted<>(new Recommendation[16]);
-        for (int rank = 0; rank < flagged.length; rank++) {
-            if (flagged[rank] != null) {
-                KnowledgeBase.Entry e = kb.entry(rank);
-                Disposition d = demanded[rank];
-                redFlags.add(d.ordinal() << 8 | rank,
-                        new RedFlag(e.rule().id(), d, e.reason(), e.rule().source(), flagged[rank]));
-                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, d, flagged[rank]));
-            }
-            if (advised[rank] != null) {
-                KnowledgeBase.Entry e = kb.entry(rank);
-                recommendations.add(e.rule().kind().ordinal() << 8 | rank, recommendation(e, referred[rank], advised[rank]));
+        List<RedFlag> redFlags = new ArrayList<>(2);
+        for (int slot = 0; slot < rules; slot++) {
+            KnowledgeBase.Entry e = flagged[slot];
+            if (e != null) {
+                redFlags.add(new RedFlag(e.rule().id(), e.rule().disposition(), e.reason(), e.rule().source(), flagEvidence[slot]));
+                // A red flag is also advice (an escalation), listed among the recommendations.
+                advised[e.adviceSlot()] = e;
+                adviceEvidence[e.adviceSlot()] = flagEvidence[slot];
             }
         }
-        Sorted<Question> questions = new Sorted<>(new Question[asks.length]);
+        List<Recommendation> recommendations = new ArrayList<>(8);
+        for (int slot = 0; slot < rules; slot++) {
+            KnowledgeBase.Entry e = advised[slot];
+            if (e != null) {
+                recommendations.add(new Recommendation(e.rule().id(), e.rule().kind(), e.rule().disposition(), e.text(),
+                        e.dose(), e.rule().source(), adviceEvidence[slot]));
+            }
+        }
+        List<Question> questions = new ArrayList<>(asks.length);
         boolean provisional = false;
-        for (int rank = 0; rank < asks.length; rank++) {
-            Ask q = asks[rank];
+        for (Ask q : asks) {
             if (q != null) {
                 provisional |= q.redFlag();
-                questions.add(q.couldLeadTo().ordinal() << 16 | (q.redFlag() ? 0 : 1) << 8 | rank,
-                        kb.question(rank, q.redFlag(), q.couldLeadTo()));
+                questions.add(kb.question(q.subject(), q.redFlag(), q.couldLeadTo()));
             }
         }
-        return new Assessment(disposition, provisional, redFlags.list(), recommendations.list(), questions.list(),
-                kb.contentVersion);
+        return new Assessment(disposition, provisional, redFlags, recommendations, questions, kb.content.version());
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Evidence>[] evidenceByRule() {
-        return (List<Evidence>[]) new List<?>[kb.outputRuleCount()];
-    }
-
-    private static void join(List<Evidence>[] byRule, int rank, List<Evidence> evidence) {
-        List<Evidence> before = byRule[rank];
-        byRule[rank] = before == null ? evidence : Facts.merge(before, evidence);
-    }
-
-    private static Recommendation recommendation(KnowledgeBase.Entry e, Disposition demands, List<Evidence> evidence) {
-        return new Recommendation(e.rule().id(), e.rule().kind(), demands, e.text(), e.dose(), e.rule().source(), evidence);
+    private static List<Evidence> join(List<Evidence> before, List<Evidence> evidence) {
+        return before == null ? evidence : Facts.merge(before, evidence);
     }
 
     /** Two rules may ask the same thing for different reasons: keep the more consequential. */
     private static Ask stronger(Ask a, Ask b) {
-        Disposition level = Disposition.mostUrgent(a.couldLeadTo(), b.couldLeadTo());
-        return new Ask(a.subject(), a.redFlag() || b.redFlag(), level);
-    }
-
-    /** A few items kept in order of an int key as they are added (insertion sort). */
-    private static final class Sorted<T> {
-        private T[] items;
-        private int[] keys;
-        private int size;
-
-        Sorted(T[] items) {
-            this.items = items;
-            this.keys = new int[items.length];
-        }
-
-        void add(int key, T item) {
-            if (size == items.length) {
-                items = Arrays.copyOf(items, 2 * size);
-                keys = Arrays.copyOf(keys, 2 * size);
-            }
-            int i = size++;
-            while (i > 0 && keys[i - 1] > key) {
-                items[i] = items[i - 1];
-                keys[i] = keys[i - 1];
-                i--;
-            }
-            items[i] = item;
-            keys[i] = key;
-        }
-
-        List<T> list() {
-            return List.of(Arrays.copyOf(items, size));
-        }
+        return new Ask(a.subject(), a.redFlag() || b.redFlag(), Disposition.mostUrgent(a.couldLeadTo(), b.couldLeadTo()));
     }
 }

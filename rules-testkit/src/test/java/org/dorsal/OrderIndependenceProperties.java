@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
+import org.dorsal.internal.TestAccess;
 import org.dorsal.testkit.Fixtures;
 import org.dorsal.testkit.RandomIntakes;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Invariant 1: the same report gets the same assessment whatever order its facts were inserted in.
  * Checked twice over: the session's facts inserted in shuffled orders (through the package-private
- * {@code Dorsal.assessFacts}), and an interview answering in shuffled order, compared with the
+ * {@code TestAccess.assessFacts}), and an interview answering in shuffled order, compared with the
  * one-shot assessment.
  */
 class OrderIndependenceProperties {
@@ -30,15 +31,15 @@ class OrderIndependenceProperties {
         for (long i = 0; i < INTAKES; i++) {
             Intake intake = random.get(i);
             Assessment expected = dorsal.assess(intake);
-            List<Object> facts = new ArrayList<>(dorsal.facts(intake));
+            List<Object> facts = new ArrayList<>(TestAccess.facts(dorsal, intake));
             for (int s = 0; s < SHUFFLES; s++) {
                 Collections.shuffle(facts, shuffle);
-                assertThat(dorsal.assessFacts(facts)).as("intake #%d (seed %d), facts in order %s", i, random.seed(), facts)
+                assertThat(TestAccess.assessFacts(dorsal, facts)).as("intake #%d (seed %d), facts in order %s", i, random.seed(), facts)
                         .isEqualTo(expected);
             }
             // Reversed: the parameters last, after every rule already has its answers.
             Collections.reverse(facts);
-            assertThat(dorsal.assessFacts(facts)).isEqualTo(expected);
+            assertThat(TestAccess.assessFacts(dorsal, facts)).isEqualTo(expected);
         }
         System.out.printf("Order independence: %,d intakes x %d fact orders, in %s%n", INTAKES, SHUFFLES + 1, Fixtures.since(start));
     }

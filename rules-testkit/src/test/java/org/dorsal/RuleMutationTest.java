@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.dorsal.internal.TestAccess;
 import org.dorsal.kb.Params;
 import org.dorsal.testkit.Fixtures;
 import org.dorsal.testkit.IntakeSpace;
@@ -65,7 +66,7 @@ class RuleMutationTest {
         long start = System.nanoTime();
 
         // The unmutated knowledge base, built the way the mutants are, passes: a catch means something.
-        Dorsal control = Dorsal.builder().buildUnchecked(without(model, null), Params.of(t));
+        Dorsal control = TestAccess.buildMutant(without(model, null), t, Params.of(t));
         run(control, corpus).assertPassed();
 
         List<Mutant> mutants = new ArrayList<>();
@@ -74,7 +75,7 @@ class RuleMutationTest {
                 KieBase kb = without(model, rule.name());
                 assertThat(kb.getRule(PACKAGE, rule.name())).as("rule left out").isNull();
                 assertThat(kb.getKiePackage(PACKAGE).getRules()).hasSize(original.rules().size() - 1);
-                return Dorsal.builder().buildUnchecked(kb, Params.of(t));
+                return TestAccess.buildMutant(kb, t, Params.of(t));
             }));
         }
         Params p = Params.of(t);
@@ -109,7 +110,7 @@ class RuleMutationTest {
     }
 
     private static Mutant params(String name, Model model, Params shifted) {
-        return new Mutant(name, () -> Dorsal.builder().buildUnchecked(without(model, null), shifted));
+        return new Mutant(name, () -> TestAccess.buildMutant(without(model, null), Fixtures.dorsal().thresholds(), shifted));
     }
 
     /** The executable model the kjar was compiled to, as listed in its META-INF/kie/.../drools-model. */

@@ -1,22 +1,26 @@
 package org.dorsal.kb;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.dorsal.Evidence;
 import org.dorsal.Finding;
 import org.dorsal.Quantity;
 import org.dorsal.State;
+import org.dorsal.Subject;
 
-/** Helpers the rules call to describe what triggered them. */
+/**
+ * Helpers the rules call to describe what triggered them. Evidence is always listed in the order
+ * of {@link Subject#all()} (findings as declared, then quantities), so that the same facts give
+ * the same evidence whatever order they matched in.
+ */
 public final class Facts {
-    private static final Finding[] FINDINGS = Finding.values();
+    private static final int SUBJECTS = Subject.all().size();
     /** Evidence of a finding's state never changes: one value per finding and state, built once. */
-    private static final Evidence[][] STATED = new Evidence[FINDINGS.length][State.values().length];
+    private static final Evidence[][] STATED = new Evidence[Finding.values().length][State.values().length];
 
     static {
-        for (Finding f : FINDINGS) {
+        for (Finding f : Finding.values()) {
             for (State s : State.values()) {
                 STATED[f.ordinal()][s.ordinal()] = Evidence.of(f, s);
             }
@@ -26,67 +30,18 @@ public final class Facts {
     private Facts() {
     }
 
-    /**
-     * The evidence for the given facts: {@link Answer}s, {@link Onset}, {@link SelfCare}, or
-     * collections of them, in a fixed order (findings as declared, then quantities) so that the
-     * same facts always give the same evidence whatever order they matched in.
-     */
+    /** The evidence for the given facts: {@link Answer}s, {@link Onset}, {@link SelfCare}, or collections of them. */
     public static List<Evidence> evidence(Object... facts) {
-        // Each fact's place in that order is its rank: a finding's ordinal, then the quantities.
-        // A rule cites a handful of facts, so an insertion sort on ranks is all the sorting needed.
-        Evidence[] out = new Evidence[8];
-        int[] rank = new int[8];
-        int n = 0;
+        // Each subject has one slot: filling the slots and reading them out in order sorts the evidence.
+        Evidence[] slots = new Evidence[SUBJECTS];
         for (Object f : facts) {
             if (f instanceof Collection<?> c) {
-                for (Object x : c) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, 2 * n);
-                        rank = Arrays.copyOf(rank, 2 * n);
-                    }
-                    n = add(out, rank, n, x);
-                }
+                c.forEach(x -> put(slots, of(x)));
             } else {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, 2 * n);
-                    rank = Arrays.copyOf(rank, 2 * n);
-                }
-                n = add(out, rank, n, f);
+                put(slots, of(f));
             }
         }
-        return switch (n) {
-            case 0 -> List.of();
-            case 1 -> List.of(out[0]);
-            case 2 -> List.of(out[0], out[1]);
-            default -> List.of(Arrays.copyOf(out, n));
-        };
-    }
-
-    /** Inserts the evidence of {@code fact} into the first {@code n} (sorted) slots; returns the new count. */
-    private static int add(Evidence[] out, int[] rank, int n, Object fact) {
-        Evidence e;
-        int r;
-        if (fact instanceof Answer a) {
-            e = STATED[a.finding().ordinal()][a.state().ordinal()];
-            r = a.finding().ordinal();
-        } else if (fact instanceof Onset o) {
-            e = Evidence.of(Quantity.HOURS_SINCE_ONSET, o.hours());
-            r = FINDINGS.length + Quantity.HOURS_SINCE_ONSET.ordinal();
-        } else if (fact instanceof SelfCare s) {
-            e = Evidence.of(Quantity.SELF_CARE_DAYS, s.days());
-            r = FINDINGS.length + Quantity.SELF_CARE_DAYS.ordinal();
-        } else {
-            throw new IllegalArgumentException("not a stated fact: " + fact);
-        }
-        int i = n;
-        while (i > 0 && rank[i - 1] > r) {
-            out[i] = out[i - 1];
-            rank[i] = rank[i - 1];
-            i--;
-        }
-        out[i] = e;
-        rank[i] = r;
-        return n + 1;
+        return compact(slots);
     }
 
     /**
@@ -100,43 +55,34 @@ public final class Facts {
         if (a.isEmpty()) {
             return b;
         }
-        Evidence[] out = new Evidence[a.size() + b.size()];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.size() || j < b.size()) {
-            int ra = i < a.size() ? rank(a.get(i)) : Integer.MAX_VALUE;
-            int rb = j < b.size() ? rank(b.get(j)) : Integer.MAX_VALUE;
-            if (ra <= rb) {
-                out[n++] = a.get(i++);
-                if (ra == rb) {
-                    j++;   // the same fact, cited by both firings
-                }
-            } else {
-                out[n++] = b.get(j++);
-            }
-        }
-        return List.of(Arrays.copyOf(out, n));
+        Evidence[] slots = new Evidence[SUBJECTS];
+        a.forEach(e -> put(slots, e));
+        b.forEach(e -> put(slots, e));
+        return compact(slots);
     }
 
-    private static int rank(Evidence e) {
-        for (Quantity q : Quantity.values()) {
-            if (q.field().equals(e.fact())) {
-                return FINDINGS.length + q.ordinal();
-            }
+    private static Evidence of(Object fact) {
+        if (fact instanceof Answer a) {
+            return STATED[a.finding().ordinal()][a.state().ordinal()];
+        } else if (fact instanceof Onset o) {
+            return Evidence.of(Quantity.HOURS_SINCE_ONSET, o.hours());
+        } else if (fact instanceof SelfCare s) {
+            return Evidence.of(Quantity.SELF_CARE_DAYS, s.days());
         }
-        return Finding.valueOf(e.fact()).ordinal();
+        throw new IllegalArgumentException("not a stated fact: " + fact);
     }
 
-    /** The order of facts in evidence and questions: findings as declared, then quantities. */
-    public static List<String> order() {
-        List<String> names = new ArrayList<>();
-        for (Finding f : FINDINGS) {
-            names.add(f.name());
+    private static void put(Evidence[] slots, Evidence e) {
+        slots[e.subject().index()] = e;
+    }
+
+    private static List<Evidence> compact(Evidence[] slots) {
+        List<Evidence> out = new ArrayList<>(4);
+        for (Evidence e : slots) {
+            if (e != null) {
+                out.add(e);
+            }
         }
-        for (Quantity q : Quantity.values()) {
-            names.add(q.field());
-        }
-        return List.copyOf(names);
+        return List.copyOf(out);
     }
 }

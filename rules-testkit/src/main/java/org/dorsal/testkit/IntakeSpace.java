@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -11,6 +12,7 @@ import org.dorsal.Finding;
 import org.dorsal.Intake;
 import org.dorsal.Quantity;
 import org.dorsal.State;
+import org.dorsal.Subject;
 import org.dorsal.Thresholds;
 
 /**
@@ -155,6 +157,53 @@ public final class IntakeSpace {
     /** Every intake, in index order. */
     public Stream<Intake> stream() {
         return indices().mapToObj(this::get);
+    }
+
+    /**
+     * The digits of an index, for {@link Relevance}: each varying finding, then the two quantities
+     * (a quantity that takes one value is a digit of radix 1).
+     */
+    int digits() {
+        return findings.size() + 2;
+    }
+
+    Subject subject(int digit) {
+        return digit < findings.size() ? findings.get(digit)
+                : digit == findings.size() ? Quantity.HOURS_SINCE_ONSET : Quantity.SELF_CARE_DAYS;
+    }
+
+    int radix(int digit) {
+        return digit < findings.size() ? DIGITS.length : digit == findings.size() ? hours.size() : days.size();
+    }
+
+    /** How far apart in index two intakes are that differ by one in this digit. */
+    long stride(int digit) {
+        long stride = 1;
+        for (int d = 0; d < digit; d++) {
+            stride *= radix(d);
+        }
+        return stride;
+    }
+
+    /** The value of this digit that means unknown, or −1 when the digit never is unknown. */
+    int unknownValue(int digit) {
+        return digit < findings.size() ? 0 : (digit == findings.size() ? hours : days).indexOf(OptionalInt.empty());
+    }
+
+    /** The finding of {@code base} that neither varies nor is known, if any (and the same for quantities). */
+    Optional<Subject> fixedUnknown() {
+        for (Finding f : Finding.values()) {
+            if (!findings.contains(f) && base.state(f) == State.UNKNOWN) {
+                return Optional.of(f);
+            }
+        }
+        if (hours.size() == 1 && hours.get(0).isEmpty()) {
+            return Optional.of(Quantity.HOURS_SINCE_ONSET);
+        }
+        if (days.size() == 1 && days.get(0).isEmpty()) {
+            return Optional.of(Quantity.SELF_CARE_DAYS);
+        }
+        return Optional.empty();
     }
 
     private static int digit(State s) {

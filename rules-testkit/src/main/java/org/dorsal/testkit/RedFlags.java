@@ -56,19 +56,40 @@ public final class RedFlags {
     }
 
     /**
-     * The red-flag findings that are unknown and relevant, in the specification's order: each must
-     * be asked and keeps the assessment provisional (invariant 6). The link to neck movement or
-     * trauma is relevant only once dizziness, vertigo or a visual disturbance is present (§6).
+     * The red-flag findings that are unknown and relevant (§6), in the specification's order: each
+     * must be asked and keeps the assessment provisional (invariant 6). An unknown one is not
+     * relevant when its answer can no longer change the red flags: when the other finding of the
+     * same flag is present (fever and weight loss; numbness and weakness; dizziness and visual
+     * disturbance), or, for the link to neck movement or trauma, when dizziness and visual
+     * disturbance are both absent.
      */
     public static List<Finding> openQuestions(Intake intake) {
         List<Finding> open = new ArrayList<>();
         for (Finding f : FINDINGS) {
-            if (intake.state(f) == State.UNKNOWN
-                    && (f != SYMPTOMS_AFTER_NECK_MOVEMENT_OR_TRAUMA || dizzinessOrVision(intake))) {
+            if (intake.state(f) != State.UNKNOWN) {
+                continue;
+            }
+            boolean relevant = f == SYMPTOMS_AFTER_NECK_MOVEMENT_OR_TRAUMA
+                    ? intake.state(DIZZINESS_OR_VERTIGO) != State.ABSENT || intake.state(VISUAL_DISTURBANCE) != State.ABSENT
+                    : sameFlagAs(f).map(other -> !present(intake, other)).orElse(true);
+            if (relevant) {
                 open.add(f);
             }
         }
         return open;
+    }
+
+    /** The other finding that raises the same red flag on its own, if any. */
+    private static java.util.Optional<Finding> sameFlagAs(Finding f) {
+        return java.util.Optional.ofNullable(switch (f) {
+            case FEVER_OR_CHILLS -> UNEXPLAINED_WEIGHT_LOSS;
+            case UNEXPLAINED_WEIGHT_LOSS -> FEVER_OR_CHILLS;
+            case NUMBNESS_OR_TINGLING -> ARM_OR_HAND_WEAKNESS;
+            case ARM_OR_HAND_WEAKNESS -> NUMBNESS_OR_TINGLING;
+            case DIZZINESS_OR_VERTIGO -> VISUAL_DISTURBANCE;
+            case VISUAL_DISTURBANCE -> DIZZINESS_OR_VERTIGO;
+            default -> null;
+        });
     }
 
     /** True for a finding of {@link #EMERGENCY_LEVEL}. */

@@ -22,6 +22,7 @@ import org.dorsal.Recommendation;
 import org.dorsal.RedFlag;
 import org.dorsal.RuleInfo;
 import org.dorsal.State;
+import org.dorsal.Subject;
 import org.dorsal.Thresholds;
 
 /**
@@ -48,18 +49,18 @@ public final class SpecInvariants {
      * use {@link #namedRules} with the specification's rules only for the stricter reading.
      */
     public static List<Invariant> all(Dorsal dorsal) {
-        List<Invariant> all = new ArrayList<>(ofAssessment(dorsal.rules()));
+        List<Invariant> all = new ArrayList<>(ofAssessment(dorsal));
         all.add(1, sameEveryTime(dorsal));
         return List.copyOf(all);
     }
 
     /**
      * {@link #all} without the check that assesses again: the invariants that judge an assessment
-     * alone, for runs where every microsecond counts. {@code rules} are those invariant 7 accepts.
+     * alone, for runs where every microsecond counts. Invariant 7 accepts the rules of {@code dorsal}.
      */
-    public static List<Invariant> ofAssessment(Collection<RuleInfo> rules) {
+    public static List<Invariant> ofAssessment(Dorsal dorsal) {
         return List.of(oneDisposition(), emergency(), redFlagSuppressesSelfCare(), thermal(),
-                unknownRedFlagAsked(), questionsMostSevereFirst(), namedRules(rules));
+                unknownRedFlagAsked(), questionsInOrder(dorsal), namedRules(dorsal.rules()));
     }
 
     /**
@@ -139,16 +140,17 @@ public final class SpecInvariants {
     }
 
     /**
-     * Invariant 6: an unknown red-flag finding is never treated as absent: the report is
-     * provisional and the finding is among the questions, as a red-flag question. Conversely, per
-     * §2, an assessment is provisional only while such a question is open.
+     * Invariant 6: an unknown red-flag finding is never treated as absent: while it is relevant
+     * (§6, {@link RedFlags#openQuestions}) the report is provisional and the finding is among the
+     * questions, as a red-flag question. Conversely, per §2, an assessment is provisional only while
+     * such a question is open.
      */
     public static Invariant unknownRedFlagAsked() {
         return Invariant.of("§8.6 unknown red flag asked", (intake, a) -> {
             List<Finding> open = RedFlags.openQuestions(intake);
-            Map<String, Question> asked = a.questions().stream().collect(Collectors.toMap(Question::finding, q -> q, (x, y) -> x));
-            List<String> missing = open.stream().map(Finding::name)
-                    .filter(f -> !asked.containsKey(f) || !asked.get(f).redFlag()).toList();
+            Map<Subject, Question> asked = a.questions().stream().collect(Collectors.toMap(Question::subject, q -> q, (x, y) -> x));
+            List<String> missing = open.stream().filter(f -> !asked.containsKey(f) || !asked.get(f).redFlag())
+                    .map(Finding::name).toList();
             if (!missing.isEmpty()) {
                 return Optional.of("unknown red-flag findings not asked as red-flag questions: " + missing);
             }
@@ -163,32 +165,32 @@ public final class SpecInvariants {
     }
 
     /**
-     * §6: questions most severe first: EMERGENCY-level red-flag findings, then URGENT-level ones,
-     * then the questions that could only lead to a referral or change the advice. No subject twice.
+     * §6: questions in the knowledge base's order ({@link Dorsal#questions()}), no subject twice;
+     * a question is a red-flag question exactly when its finding is a declared red-flag finding,
+     * and then it could lead to the finding's declared level; any other could lead at most to ROUTINE.
      */
-    public static Invariant questionsMostSevereFirst() {
-        return Invariant.of("§6 questions most severe first", (intake, a) -> {
+    public static Invariant questionsInOrder(Dorsal dorsal) {
+        Map<Subject, Integer> place = new java.util.HashMap<>();
+        List<Question> all = dorsal.questions();
+        for (int i = 0; i < all.size(); i++) {
+            place.put(all.get(i).subject(), i);
+        }
+        Map<Finding, Disposition> levels = dorsal.redFlagFindings();
+        return Invariant.of("§6 questions in order", (intake, a) -> {
             List<Question> qs = a.questions();
-            if (qs.stream().map(Question::finding).distinct().count() != qs.size()) {
-                return Optional.of("a subject is asked twice: " + subjects(qs));
-            }
             for (int i = 1; i < qs.size(); i++) {
-                Question prev = qs.get(i - 1);
-                Question next = qs.get(i);
-                if (next.couldLeadTo().isMoreUrgentThan(prev.couldLeadTo())
-                        || next.couldLeadTo() == prev.couldLeadTo() && next.redFlag() && !prev.redFlag()) {
-                    return Optional.of("questions out of order: " + prev.finding() + " before " + next.finding());
+                if (place.get(qs.get(i).subject()) <= place.get(qs.get(i - 1).subject())) {
+                    return Optional.of("questions out of order: " + subjects(qs));
                 }
             }
             for (Question q : qs) {
-                Finding f = finding(q.finding());
-                if (f != null && RedFlags.FINDINGS.contains(f)) {
-                    Disposition level = RedFlags.isEmergencyLevel(f) ? Disposition.EMERGENCY : Disposition.URGENT;
+                Disposition level = q.subject() instanceof Finding f ? levels.get(f) : null;
+                if (level != null) {
                     if (!q.redFlag() || q.couldLeadTo() != level) {
-                        return Optional.of(q.finding() + " should be a red-flag question that could lead to " + level);
+                        return Optional.of(q.subject().key() + " should be a red-flag question that could lead to " + level);
                     }
                 } else if (q.redFlag() || q.couldLeadTo().isMoreUrgentThan(Disposition.ROUTINE)) {
-                    return Optional.of(q.finding() + " is not a red-flag finding but is asked as one");
+                    return Optional.of(q.subject().key() + " is not a red-flag finding but is asked as one");
                 }
             }
             return Optional.empty();
@@ -344,20 +346,11 @@ public final class SpecInvariants {
         return id.startsWith("TH-HEAT");
     }
 
-    private static Finding finding(String name) {
-        for (Finding f : Finding.values()) {
-            if (f.name().equals(name)) {
-                return f;
-            }
-        }
-        return null;
-    }
-
     private static List<String> ids(Assessment a, Predicate<Recommendation> which) {
         return a.recommendations().stream().filter(which).map(Recommendation::id).toList();
     }
 
     private static List<String> subjects(List<Question> qs) {
-        return qs.stream().map(Question::finding).toList();
+        return qs.stream().map(q -> q.subject().key()).toList();
     }
 }

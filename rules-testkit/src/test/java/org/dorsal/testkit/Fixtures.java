@@ -29,7 +29,7 @@ public final class Fixtures {
      * the {@link ReferenceModel}. No re-assessment: callers that want determinism add it.
      */
     public static List<Invariant> checks(Dorsal d) {
-        List<Invariant> all = new ArrayList<>(SpecInvariants.ofAssessment(d.rules().stream().filter(RuleInfo::inSpecification).toList()));
+        List<Invariant> all = new ArrayList<>(SpecInvariants.ofAssessment(d));
         all.add(new ReferenceModel(d.thresholds()).agreement());
         return all;
     }

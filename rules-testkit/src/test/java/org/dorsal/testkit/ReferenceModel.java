@@ -256,7 +256,7 @@ final class ReferenceModel {
         }
         Map<String, Ask> questions = new TreeMap<>();
         for (Question q : a.questions()) {
-            questions.put(q.finding(), new Ask(q.redFlag(), q.couldLeadTo()));
+            questions.put(q.subject().key(), new Ask(q.redFlag(), q.couldLeadTo()));
         }
         if (questions.size() != a.questions().size() || !questions.equals(new TreeMap<>(e.questions()))) {
             return Optional.of("questions " + questions + ", expected " + new TreeMap<>(e.questions()));
@@ -297,8 +297,8 @@ final class ReferenceModel {
             return Optional.of(r.id() + " names no evidence");
         }
         for (Evidence ev : r.evidence()) {
-            if (!ev.value().equals(valueOf(intake, ev.fact()))) {
-                return Optional.of(r.id() + " cites " + ev + " but the intake says " + valueOf(intake, ev.fact()));
+            if (!ev.value().equals(valueOf(intake, ev.subject().key()))) {
+                return Optional.of(r.id() + " cites " + ev + " but the intake says " + valueOf(intake, ev.subject().key()));
             }
         }
         return Optional.empty();

@@ -139,7 +139,7 @@ class TestkitTest {
                 .isPresent();
         List<Question> reversed = new ArrayList<>(a.questions());
         Collections.reverse(reversed);
-        assertThat(SpecInvariants.questionsMostSevereFirst().check(emergency, copy(a, a.disposition(), true, a.recommendations(), reversed)))
+        assertThat(SpecInvariants.questionsInOrder(DORSAL).check(emergency, copy(a, a.disposition(), true, a.recommendations(), reversed)))
                 .isPresent();
         Recommendation stranger = new Recommendation("XX-UNKNOWN", Kind.EDUCATION, null, "?", null, "nowhere", List.of());
         assertThat(SpecInvariants.namedRules(DORSAL.rules()).check(emergency, copy(a, a.disposition(), true, plus(a.recommendations(), stranger), a.questions())))
