@@ -40,8 +40,8 @@ import org.kie.api.KieBase;
  * Q- and PH- helpers alike) a mutant knowledge base is built without it; for each threshold (the
  * Params fact: the fixed 48 h and 72 h limits and both referral limits) mutants shift it by one
  * unit each way. Each mutant runs the suite's own checks, the invariants of §8 and agreement with
- * the independent {@code ReferenceModel}, over a fixed generated corpus; it is caught when any
- * check fails. The build fails unless every mutant is caught.
+ * the independent {@code Oracle} (module rules-oracle), over a fixed generated corpus; it is caught
+ * when any check fails. The build fails unless every mutant is caught.
  *
  * <p>Mutants are built from the compiled executable model with the rule left out, not with
  * {@code KieBase.removeRule}: in Drools 10.2.0 removing Q-THERMAL-ONSET that way leaves a KIE base

@@ -12,6 +12,7 @@ import org.dorsal.Intake;
 import org.dorsal.Interview;
 import org.dorsal.Quantity;
 import org.dorsal.Thresholds;
+import org.dorsal.oracle.Oracle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time per call on the {@link Mix}, as a distribution (median and tail), through the facade and
- * through {@link PlainDorsal}, the lower bound: a one-shot assessment, JSON in to JSON out, and a
+ * through the {@link Oracle}, the lower bound: a one-shot assessment, JSON in to JSON out, and a
  * whole interview answered answer by answer with the assessment read after every answer.
  */
 @State(Scope.Benchmark)
@@ -36,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class AssessBenchmark {
     Dorsal dorsal;
-    PlainDorsal plain;
+    Oracle plain;
     Mix.Item[] mix;
 
     /** Each thread walks the mix from its own starting point. */
@@ -59,12 +60,12 @@ public class AssessBenchmark {
     @Setup
     public void setUp() {
         dorsal = Dorsal.builder().build();
-        plain = new PlainDorsal(Thresholds.defaults());
+        plain = Oracle.of(Thresholds.defaults());
         mix = Mix.weighted().toArray(new Mix.Item[0]);
         // Both sides must say the same for the comparison to mean anything.
         for (Mix.Item i : mix) {
             if (!dorsal.assess(i.intake()).equals(plain.assess(i.intake()))) {
-                throw new IllegalStateException("the facade and the plain-Java twin disagree on " + i.file());
+                throw new IllegalStateException("the facade and the oracle disagree on " + i.file());
             }
         }
     }
@@ -108,7 +109,7 @@ public class AssessBenchmark {
         return a;
     }
 
-    /** The same conversation, each step assessed afresh by the twin. */
+    /** The same conversation, each step assessed afresh by the oracle. */
     @Benchmark
     public Assessment interviewPlain(Cursor c) {
         Intake target = c.next(mix).intake();

@@ -21,6 +21,7 @@ import org.dorsal.Disposition;
 import org.dorsal.DorsalJson;
 import org.dorsal.Intake;
 import org.dorsal.Thresholds;
+import org.dorsal.oracle.Oracle;
 
 /**
  * The fixed mix of realistic intakes the benchmarks cycle through: the sample intakes of
@@ -46,7 +47,7 @@ public final class Mix {
 
     /** The distinct intakes the mix is made from. */
     public static List<Item> distinct() {
-        PlainDorsal plain = new PlainDorsal(Thresholds.defaults());
+        Oracle plain = Oracle.of(Thresholds.defaults());
         ObjectMapper mapper = new ObjectMapper();
         List<Item> items = new ArrayList<>();
         try {
@@ -67,7 +68,7 @@ public final class Mix {
         return items;
     }
 
-    private static Item item(String name, byte[] json, PlainDorsal plain) {
+    private static Item item(String name, byte[] json, Oracle plain) {
         Intake intake = DorsalJson.readIntake(json);
         return new Item(name, json, intake, plain.assess(intake).disposition());
     }

@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dorsal.DorsalJson;
 import org.dorsal.Thresholds;
+import org.dorsal.oracle.Oracle;
 
 /**
  * The start-up lower bound, run by {@code benchmarks/run}: a JVM that reads an intake file,
- * assesses it with {@link PlainDorsal} and prints the assessment JSON, and nothing else.
+ * assesses it with the {@link Oracle} and prints the assessment JSON, and nothing else.
  */
 public final class PlainCli {
     private PlainCli() {
@@ -16,6 +17,6 @@ public final class PlainCli {
 
     public static void main(String[] args) throws IOException {
         var intake = DorsalJson.readIntake(Files.readAllBytes(Path.of(args[0])));
-        System.out.println(DorsalJson.writeAssessment(new PlainDorsal(Thresholds.defaults()).assess(intake)));
+        System.out.println(DorsalJson.writeAssessment(Oracle.of(Thresholds.defaults()).assess(intake)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.dorsal.Assessment;
 import org.dorsal.Dorsal;
 import org.dorsal.Thresholds;
+import org.dorsal.oracle.Oracle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,13 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class ThroughputBenchmark {
     Dorsal dorsal;
-    PlainDorsal plain;
+    Oracle plain;
     Mix.Item[] mix;
 
     @Setup
     public void setUp() {
         dorsal = Dorsal.builder().build();
-        plain = new PlainDorsal(Thresholds.defaults());
+        plain = Oracle.of(Thresholds.defaults());
         mix = Mix.weighted().toArray(new Mix.Item[0]);
     }
 

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * {@code hoursSinceOnset} (unknown, 0, each edge 48 h, 72 h and 168 h just below, at and above, and
  * the maximum); in the profile without one no rule reads the onset, so it stays unknown there:
  * 2 × 708,588 + 59,049 = 1,476,225 assessments. Each is checked against the invariants and the
- * reference model; monotonicity (invariant 5) is then checked on every single-answer change
- * inside the space by comparing stored dispositions, which costs no further assessment.
+ * oracle; monotonicity (invariant 5) is then checked on every single-answer change inside the
+ * space by comparing stored dispositions, which costs no further assessment.
  */
 class ExhaustiveRedFlagProperties {
 
@@ -86,7 +86,7 @@ class ExhaustiveRedFlagProperties {
             checked += result.checked();
             report.add(String.format("  profile '%s': %,d intakes in %s", profile.name(), result.checked(), Fixtures.since(t)));
         }
-        System.out.printf("Exhaustive red-flag space: %,d intakes checked against §8 and the reference model, "
+        System.out.printf("Exhaustive red-flag space: %,d intakes checked against §8 and the oracle, "
                 + "%,d monotonicity pairs compared, in %s%n", checked, pairs, Fixtures.since(start));
         report.forEach(System.out::println);
         System.out.println(total.report(dorsal.rules()));

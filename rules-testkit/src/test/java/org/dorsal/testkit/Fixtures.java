@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dorsal.Dorsal;
 import org.dorsal.RuleInfo;
+import org.dorsal.oracle.Oracle;
 
 /** What the properties share: one facade per JVM, the seed, and the full set of checks. */
 public final class Fixtures {
@@ -26,11 +27,13 @@ public final class Fixtures {
     /**
      * Every invariant of §8 that judges one assessment, invariant 7 in its strict reading (rule IDs
      * of the specification only: this knowledge base has no rules of a host's), and agreement with
-     * the {@link ReferenceModel}. No re-assessment: callers that want determinism add it.
+     * the {@link Oracle}. No re-assessment: callers that want determinism add it.
      */
     public static List<Invariant> checks(Dorsal d) {
         List<Invariant> all = new ArrayList<>(SpecInvariants.ofAssessment(d));
-        all.add(new ReferenceModel(d.thresholds()).agreement());
+        Oracle oracle = Oracle.of(d.thresholds());
+        // Field for field; the report names the first difference.
+        all.add(Invariant.of("agreement with the oracle", (intake, a) -> Oracle.difference(oracle.assess(intake), a)));
         return all;
     }
 

@@ -6,7 +6,7 @@ import org.dorsal.Thresholds;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every invariant of §8, determinism included, and agreement with the reference model on 100,000
+ * Every invariant of §8, determinism included, and agreement with the oracle on 100,000
  * seeded random intakes over the whole intake space with the default thresholds, then 10,000 more
  * for each of three other allowed threshold settings. On failure the report names the seed and
  * the index and prints the shrunk intake as JSON.

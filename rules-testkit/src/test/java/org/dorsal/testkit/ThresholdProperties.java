@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * §4 at every allowed setting: for each spasmReferralDays 7..10 and each stiffnessReferralDays
  * 14..42, DT-SPASM-PERSISTENT and DT-STIFFNESS-NO-IMPROVEMENT fire exactly at and above their
- * edge and not below, and a slice of the threshold-relevant space agrees with the reference model;
+ * edge and not below, and a slice of the threshold-relevant space agrees with the oracle;
  * every value outside the ranges is refused when the facade is built.
  */
 class ThresholdProperties {

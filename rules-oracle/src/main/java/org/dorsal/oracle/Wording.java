@@ -1,0 +1,81 @@
+package org.dorsal.oracle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.dorsal.Dose;
+import org.dorsal.Thresholds;
+
+/**
+ * What the oracle takes from the content rather than from the specification: the patient-facing
+ * wording of each rule and question, and the content version, read from rules-content's catalogue
+ * on the class path. The decisions never depend on it.
+ */
+final class Wording {
+    static final String CATALOGUE = "org/dorsal/content/catalogue.json";
+
+    /** One rule's wording, rendered for the thresholds; {@code reason} only for red flags. */
+    record Said(String text, String reason, Dose dose) {
+    }
+
+    final String contentVersion;
+    private final Said[] rules = new Said[Rule.values().length];
+    private final Map<String, String> questions = new HashMap<>();
+
+    Wording(Thresholds thresholds) {
+        JsonNode catalogue = read();
+        contentVersion = catalogue.path("contentVersion").asText();
+        for (Rule r : Rule.values()) {
+            JsonNode n = catalogue.path("rules").path(r.id);
+            if (!n.hasNonNull("text")) {
+                throw new IllegalStateException(CATALOGUE + " has no text for " + r.id);
+            }
+            String text = n.get("text").asText()
+                    .replace("{spasmReferralDays}", Integer.toString(thresholds.spasmReferralDays()))
+                    .replace("{stiffnessReferralDays}", Integer.toString(thresholds.stiffnessReferralDays()));
+            rules[r.ordinal()] = new Said(text, n.hasNonNull("reason") ? n.get("reason").asText() : null, dose(r, n.get("dose")));
+        }
+        catalogue.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), e.getValue().asText()));
+    }
+
+    /**
+     * The specification's figures where its table gives them, with the catalogue's note on how the
+     * amount is taken; otherwise the catalogue's dose as it stands.
+     */
+    private static Dose dose(Rule r, JsonNode d) {
+        String note = d == null ? "" : d.path("note").asText("");
+        if (r.amount != null) {
+            return new Dose(r.amount.min(), r.amount.max(), r.amount.unit(), note);
+        }
+        return d == null ? null : new Dose(d.path("min").asInt(), d.path("max").asInt(), Dose.Unit.valueOf(d.path("unit").asText()), note);
+    }
+
+    Said of(Rule r) {
+        return rules[r.ordinal()];
+    }
+
+    /** The question about a finding (its name) or a quantity (its field name). */
+    String question(String subject) {
+        String text = questions.get(subject);
+        if (text == null) {
+            throw new IllegalStateException(CATALOGUE + " has no question for " + subject);
+        }
+        return text;
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = Wording.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + CATALOGUE + " on the class path: the oracle takes its wording from "
+                        + "dorsal-rules-content, which must be on the class path too");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
