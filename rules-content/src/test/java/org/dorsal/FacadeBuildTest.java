@@ -75,7 +75,7 @@ class FacadeBuildTest {
         Catalogue full = Catalogue.load(getClass().getClassLoader());
         var rules = new java.util.HashMap<>(full.rules());
         rules.remove("EX-CAT-COW");
-        Catalogue lacking = new Catalogue(full.contentVersion(), rules, full.questions(), full.sections());
+        Catalogue lacking = new Catalogue(full.contentVersion(), rules, full.questions(), full.questionHelp(), full.sections());
         assertThatThrownBy(() -> KnowledgeBase.of(kieBase, lacking, Thresholds.defaults()))
                 .isInstanceOf(DorsalConfigurationException.class)
                 .hasMessageContaining("no text for EX-CAT-COW");

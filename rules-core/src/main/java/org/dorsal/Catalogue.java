@@ -12,11 +12,14 @@ import java.util.Map;
 
 /**
  * The patient-facing text of the knowledge base: what each rule says, its dose, each red flag's
- * reason, and each question. Kept apart from the DRL so the wording can change (or be translated)
- * without touching the logic. Read once, at build time.
+ * reason, and each question with its optional help text. Kept apart from the DRL so the wording can
+ * change (or be translated) without touching the logic. Read once, at build time.
+ *
+ * <p>A question is {@code {"text": "...", "help": "..."}}: {@link #questions()} maps each finding or
+ * quantity to its text, {@link #questionHelp()} to its help where it has one.
  */
 record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, String> questions,
-                 Map<String, List<String>> sections) {
+                 Map<String, String> questionHelp, Map<String, List<String>> sections) {
     static final String RESOURCE = "org/dorsal/content/catalogue.json";
     /** The clinical sources by key, with their section headings, so citations can be checked and expanded. */
     static final String SOURCES = "org/dorsal/content/sources.json";
@@ -88,17 +91,31 @@ record Catalogue(String contentVersion, Map<String, Entry> rules, Map<String, St
             rules.put(e.getKey(), new Entry(text(n, "text"), n.hasNonNull("reason") ? n.get("reason").asText() : null, dose));
         }
         Map<String, String> questions = new HashMap<>();
-        root.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), e.getValue().asText()));
-        return new Catalogue(version, Map.copyOf(rules), Map.copyOf(questions), sections);
+        Map<String, String> help = new HashMap<>();
+        root.path("questions").fields().forEachRemaining(e -> {
+            JsonNode q = e.getValue();
+            if (!q.isObject()) {
+                throw new DorsalConfigurationException(RESOURCE + ": the question for " + e.getKey()
+                        + " must be an object {\"text\": ..., \"help\": ...}");
+            }
+            questions.put(e.getKey(), text(q, "text"));
+            if (q.has("help")) {
+                help.put(e.getKey(), text(q, "help"));
+            }
+        });
+        return new Catalogue(version, Map.copyOf(rules), Map.copyOf(questions), Map.copyOf(help), sections);
     }
 
     private static Dose dose(String rule, JsonNode d) {
         try {
-            if (!d.path("min").isInt() || !d.path("max").isInt()) {
-                throw new IllegalArgumentException("min and max must be whole numbers");
+            for (String bound : List.of("min", "max")) {
+                if (d.has(bound) && !d.get(bound).isInt()) {
+                    throw new IllegalArgumentException(bound + " must be a whole number");
+                }
             }
-            return new Dose(d.get("min").asInt(), d.get("max").asInt(), Dose.Unit.valueOf(d.path("unit").asText()),
-                    d.path("note").asText(""));
+            Integer min = d.has("min") ? d.get("min").asInt() : null;
+            Integer max = d.has("max") ? d.get("max").asInt() : null;
+            return new Dose(min, max, Dose.Unit.valueOf(d.path("unit").asText()), d.path("note").asText(""));
         } catch (IllegalArgumentException e) {
             throw new DorsalConfigurationException(RESOURCE + ": the dose of " + rule + " is not valid: " + e.getMessage(), e);
         }

@@ -115,8 +115,9 @@ public final class PlainDorsal {
         for (Rule r : Rule.values()) {
             JsonNode n = catalogue.get("rules").get(r.id);
             JsonNode d = n.get("dose");
-            Dose dose = d == null ? null : new Dose(d.get("min").asInt(), d.get("max").asInt(),
-                    Dose.Unit.valueOf(d.get("unit").asText()), d.path("note").asText(""));
+            Dose dose = d == null ? null : new Dose(d.has("min") ? d.get("min").asInt() : null,
+                    d.has("max") ? d.get("max").asInt() : null, Dose.Unit.valueOf(d.get("unit").asText()),
+                    d.path("note").asText(""));
             String text = n.get("text").asText()
                     .replace("{spasmReferralDays}", Integer.toString(thresholds.spasmReferralDays()))
                     .replace("{stiffnessReferralDays}", Integer.toString(thresholds.stiffnessReferralDays()));
@@ -124,13 +125,13 @@ public final class PlainDorsal {
         }
         JsonNode q = catalogue.get("questions");
         for (Finding f : Finding.values()) {
-            findingQuestions.put(f, q.get(f.name()).asText());
+            findingQuestions.put(f, q.get(f.name()).get("text").asText());
             for (State s : State.values()) {
                 evidence[f.ordinal()][s.ordinal()] = Evidence.of(f, s);
             }
         }
-        onsetQuestion = q.get(Quantity.HOURS_SINCE_ONSET.field()).asText();
-        selfCareDaysQuestion = q.get(Quantity.SELF_CARE_DAYS.field()).asText();
+        onsetQuestion = q.get(Quantity.HOURS_SINCE_ONSET.field()).get("text").asText();
+        selfCareDaysQuestion = q.get(Quantity.SELF_CARE_DAYS.field()).get("text").asText();
     }
 
     private static JsonNode catalogue() {
