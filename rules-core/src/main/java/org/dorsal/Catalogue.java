@@ -54,11 +54,14 @@ record Catalogue(String resource, Map<String, Entry> rules, Map<Subject, Wording
 
     private static Dose dose(String resource, String rule, JsonNode d) {
         try {
-            if (!d.path("min").isInt() || !d.path("max").isInt()) {
-                throw new IllegalArgumentException("min and max must be whole numbers");
+            for (String bound : new String[]{"min", "max"}) {
+                if (d.has(bound) && !d.get(bound).isInt()) {
+                    throw new IllegalArgumentException(bound + " must be a whole number");
+                }
             }
-            return new Dose(d.get("min").asInt(), d.get("max").asInt(), Dose.Unit.valueOf(d.path("unit").asText()),
-                    d.path("note").asText(""));
+            Integer min = d.has("min") ? d.get("min").asInt() : null;
+            Integer max = d.has("max") ? d.get("max").asInt() : null;
+            return new Dose(min, max, Dose.Unit.valueOf(d.path("unit").asText()), d.path("note").asText(""));
         } catch (IllegalArgumentException e) {
             throw new DorsalConfigurationException(resource + ": the dose of " + rule + " is not valid: " + e.getMessage(), e);
         }

@@ -38,6 +38,9 @@ class ModelTest {
         assertThat(new Dose(15, 20, Dose.Unit.MINUTES, "per application")).hasToString("15–20 min (per application)");
         assertThat(new Dose(5, 5, Dose.Unit.SECONDS, "")).hasToString("5 s");
         assertThatThrownBy(() -> new Dose(5, 4, Dose.Unit.SECONDS, "")).hasMessageContaining("min <= max");
+        assertThat(new Dose(null, null, Dose.Unit.REPETITIONS, "a few slow rounds")).hasToString("a few slow rounds");
+        assertThatThrownBy(() -> new Dose(null, null, Dose.Unit.REPETITIONS, " ")).hasMessageContaining("note");
+        assertThatThrownBy(() -> new Dose(5, null, Dose.Unit.SECONDS, "hold")).hasMessageContaining("both min and max or neither");
     }
 
     @Test

@@ -83,7 +83,7 @@ class InterviewCommandTest {
         assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
         assertThat(a.provisional()).isFalse();
         assertThat(a.has("TH-COLD-ACUTE")).isTrue();
-        assertThat(run.err()).contains("How many hours ago did it start?");
+        assertThat(run.err()).contains("How long ago did this pain start?");
     }
 
     @Test
