@@ -1,9 +1,12 @@
 package org.dorsal.fhir;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dorsal.Disposition;
 import org.dorsal.Finding;
+import org.dorsal.Quantity;
 import org.dorsal.State;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -20,9 +23,7 @@ final class Codes {
     static final String UCUM = "http://unitsofmeasure.org";
     static final String SNOMED = "http://snomed.info/sct";
 
-    static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
-    static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
-    static final String UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+    static final String UNIT_OPTION = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
 
     static final String UNVERIFIED_NOTE = "not checked against any SNOMED CT release: no terminology server was"
             + " available when this mapping was written";
@@ -38,6 +39,47 @@ final class Codes {
             Finding.UNEXPLAINED_WEIGHT_LOSS, new Coding(SNOMED, "89362005", "Weight loss"));
 
     private Codes() {
+    }
+
+    /**
+     * A UCUM unit a quantity may be given in, and how many of the intake contract's unit one of it
+     * makes (a day is 24 of {@code hoursSinceOnset}'s hours, a week 7 of {@code selfCareDays}' days).
+     */
+    record Unit(String code, String display, int factor) {
+        Coding coding() {
+            return new Coding(UCUM, code, display);
+        }
+
+        /** {@code value} of this unit as a FHIR Quantity. */
+        org.hl7.fhir.r4.model.Quantity of(long value) {
+            return new org.hl7.fhir.r4.model.Quantity().setValue(BigDecimal.valueOf(value))
+                    .setSystem(UCUM).setCode(code).setUnit(display);
+        }
+    }
+
+    /**
+     * The units a person may answer {@code quantity} in: the contract's own unit first, then the
+     * next larger one people count in, so nobody has to turn days into hours. The one place the
+     * mappings choose UCUM units: the Questionnaire offers these, the reader accepts these, and every
+     * resource that carries a quantity writes one of these.
+     */
+    static List<Unit> units(Quantity quantity) {
+        return switch (quantity) {
+            case HOURS_SINCE_ONSET -> List.of(new Unit("h", "hour", 1), new Unit("d", "day", 24));
+            case SELF_CARE_DAYS -> List.of(new Unit("d", "day", 1), new Unit("wk", "week", 7));
+        };
+    }
+
+    /** {@code value}, in the contract's unit, as a Quantity in the largest offered unit it is a whole number of. */
+    static org.hl7.fhir.r4.model.Quantity quantity(Quantity quantity, long value) {
+        List<Unit> units = units(quantity);
+        Unit unit = units.get(0);
+        for (Unit u : units) {
+            if (value != 0 && value % u.factor() == 0) {
+                unit = u;
+            }
+        }
+        return unit.of(value / unit.factor());
     }
 
     /** The answer option for a finding's state: Yes, No, or asked but unknown. */

@@ -54,12 +54,10 @@ public final class DorsalFhir {
     /** Marks a Coding whose code could not be verified; its valueString says why. */
     public static final String UNVERIFIED_CODE_EXTENSION = CANONICAL_BASE + "/StructureDefinition/unverified-code";
 
-    private final String contentVersion;
     private final Questionnaire questionnaire;
     private final List<CodeSystem> codeSystems;
 
     private DorsalFhir(Dorsal dorsal) {
-        this.contentVersion = dorsal.contentVersion();
         this.questionnaire = Forms.questionnaire(dorsal);
         this.codeSystems = Forms.codeSystems(dorsal);
     }
@@ -70,7 +68,8 @@ public final class DorsalFhir {
     }
 
     /**
-     * The intake Questionnaire: the two quantities (integer items with their range and UCUM unit),
+     * The intake Questionnaire: the two durations (quantity items a person answers in either of two
+     * UCUM units, hours or days since onset, days or weeks of self-care, so nobody has to convert),
      * then one choice item per finding answered Yes, No or Asked But Unknown. Its version is the
      * content version of the knowledge base.
      */
@@ -85,7 +84,8 @@ public final class DorsalFhir {
 
     /**
      * Reads a response to the intake Questionnaire (any version of it). An item left unanswered
-     * is unknown.
+     * is unknown. A duration is converted to the intake's unit ({@code 3 d} of onset is 72 hours); a
+     * {@code valueInteger}, as earlier versions of the form were answered, is taken in that unit.
      *
      * @throws InvalidIntakeException when the response is not to this Questionnaire, was entered in
      *         error, or has an item that does not fit: {@link InvalidIntakeException#field()} is then
@@ -95,9 +95,13 @@ public final class DorsalFhir {
         return Responses.read(response);
     }
 
-    /** The response a person who gave {@code intake} would have filled in; unknown findings are left out. */
+    /**
+     * The response a person who gave {@code intake} would have filled in, in the Questionnaire's item
+     * order; unknown findings are left out, and each duration is in the largest unit it offers that
+     * the value is a whole number of (96 hours as {@code 4 d}, 30 hours as {@code 30 h}).
+     */
     public QuestionnaireResponse questionnaireResponse(Intake intake) {
-        return Responses.write(Objects.requireNonNull(intake, "intake"), contentVersion);
+        return Responses.write(Objects.requireNonNull(intake, "intake"), questionnaire);
     }
 
     /** {@link #guidanceResponse(Assessment, Reference)} without a subject. */

@@ -10,9 +10,7 @@ import org.dorsal.Quantity;
 import org.dorsal.RuleInfo;
 import org.dorsal.State;
 import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
@@ -37,17 +35,16 @@ final class Forms {
         q.addSubjectType("Patient");
         q.setDescription("One episode of upper back or neck pain, as Dorsal reads it. Each finding is answered"
                 + " Yes, No or Asked But Unknown; a finding left unanswered is unknown, and an unknown red-flag"
-                + " finding is never read as No. The two numbers may be left out when unknown.");
+                + " finding is never read as No. " + durations() + " They may be left out when unknown.");
         for (Quantity quantity : Quantity.values()) {
             QuestionnaireItemComponent item = q.addItem()
                     .setLinkId(quantity.field())
                     .setText(dorsal.questionText(quantity))
-                    .setType(QuestionnaireItemType.INTEGER);
+                    .setType(QuestionnaireItemType.QUANTITY);
             item.addCode(Codes.finding(quantity.field(), label(quantity.field())));
-            item.addExtension(Codes.MIN_VALUE, new IntegerType(0));
-            item.addExtension(Codes.MAX_VALUE, new IntegerType(quantity.max()));
-            item.addExtension(Codes.UNIT, quantity == Quantity.HOURS_SINCE_ONSET
-                    ? new Coding(Codes.UCUM, "h", "hour") : new Coding(Codes.UCUM, "d", "day"));
+            for (Codes.Unit unit : Codes.units(quantity)) {
+                item.addExtension(Codes.UNIT_OPTION, unit.coding());
+            }
         }
         for (Finding finding : Finding.values()) {
             QuestionnaireItemComponent item = q.addItem()
@@ -60,6 +57,24 @@ final class Forms {
             }
         }
         return q;
+    }
+
+    /**
+     * What the description says of the quantity items: answered in any unit they offer, read as a
+     * whole number of the contract's unit within its range.
+     */
+    private static String durations() {
+        StringBuilder b = new StringBuilder("The durations are quantities in any unit their item offers, and must come"
+                + " to a whole number of the first:");
+        String sep = " ";
+        for (Quantity quantity : Quantity.values()) {
+            List<Codes.Unit> units = Codes.units(quantity);
+            b.append(sep).append(quantity.field()).append(" in ")
+                    .append(String.join(" or ", units.stream().map(u -> u.display() + "s").toList()))
+                    .append(", 0 to ").append(quantity.max()).append(' ').append(units.get(0).display()).append('s');
+            sep = "; ";
+        }
+        return b.append('.').toString();
     }
 
     static List<CodeSystem> codeSystems(Dorsal dorsal) {

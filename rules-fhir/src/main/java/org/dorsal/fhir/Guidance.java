@@ -124,10 +124,7 @@ final class Guidance {
             if (quantity != null) {
                 c.setCode(new CodeableConcept(Codes.finding(quantity.field(), Forms.label(quantity.field())))
                         .setText(Forms.label(quantity.field())));
-                c.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(Long.parseLong(e.value()))
-                        .setSystem(Codes.UCUM)
-                        .setCode(quantity == Quantity.HOURS_SINCE_ONSET ? "h" : "d")
-                        .setUnit(quantity == Quantity.HOURS_SINCE_ONSET ? "hour" : "day"));
+                c.setValue(Codes.quantity(quantity, Long.parseLong(e.value())));
                 continue;
             }
             Finding finding = Finding.valueOf(e.fact());

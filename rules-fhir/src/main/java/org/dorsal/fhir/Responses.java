@@ -1,5 +1,6 @@
 package org.dorsal.fhir;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import org.dorsal.Quantity;
 import org.dorsal.State;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
@@ -67,7 +69,7 @@ final class Responses {
             Quantity quantity = Forms.quantity(linkId);
             if (quantity != null) {
                 if (answer != null) {
-                    intake.quantity(quantity, OptionalInt.of(integer(linkId, quantity, answer.getValue())));
+                    intake.quantity(quantity, OptionalInt.of(amount(linkId, quantity, answer.getValue())));
                 }
                 continue;
             }
@@ -79,17 +81,25 @@ final class Responses {
         return intake.build();
     }
 
-    static QuestionnaireResponse write(Intake intake, String questionnaireVersion) {
+    /**
+     * The response to {@code questionnaire} that gives {@code intake}: its items in the
+     * Questionnaire's order (validators check that order), each duration in the largest unit the
+     * item offers that it is a whole number of.
+     */
+    static QuestionnaireResponse write(Intake intake, Questionnaire questionnaire) {
         QuestionnaireResponse r = new QuestionnaireResponse();
-        r.setQuestionnaire(DorsalFhir.QUESTIONNAIRE_URL + "|" + questionnaireVersion);
+        r.setQuestionnaire(questionnaire.getUrl() + "|" + questionnaire.getVersion());
         r.setStatus(QuestionnaireResponseStatus.COMPLETED);
-        for (Quantity q : Quantity.values()) {
-            intake.quantity(q).ifPresent(v -> r.addItem().setLinkId(q.field()).addAnswer().setValue(new IntegerType(v)));
-        }
-        for (Finding f : Finding.values()) {
-            State s = intake.state(f);
+        for (Questionnaire.QuestionnaireItemComponent item : questionnaire.getItem()) {
+            String linkId = item.getLinkId();
+            Quantity q = Forms.quantity(linkId);
+            if (q != null) {
+                intake.quantity(q).ifPresent(v -> r.addItem().setLinkId(linkId).addAnswer().setValue(Codes.quantity(q, v)));
+                continue;
+            }
+            State s = intake.state(Finding.valueOf(linkId));
             if (s != State.UNKNOWN) {
-                r.addItem().setLinkId(f.name()).addAnswer().setValue(Codes.answer(s));
+                r.addItem().setLinkId(linkId).addAnswer().setValue(Codes.answer(s));
             }
         }
         return r;
@@ -115,12 +125,52 @@ final class Responses {
         return answer;
     }
 
-    private static int integer(String linkId, Quantity quantity, Type value) {
-        if (!(value instanceof IntegerType n) || n.getValue() == null) {
-            throw new InvalidIntakeException(linkId, "item " + linkId + " must be answered with a valueInteger from 0 to "
-                    + quantity.max() + ", got " + describe(value));
+    /**
+     * A duration in the contract's unit. A valueQuantity must be exact (no comparator), in UCUM and
+     * in one of the units the item offers, and come to a whole number of the contract's unit within
+     * its range. A valueInteger, what the Questionnaire asked for before it offered units, is read
+     * in the contract's unit, so responses stored then still read the same.
+     */
+    private static int amount(String linkId, Quantity quantity, Type value) {
+        List<Codes.Unit> units = Codes.units(quantity);
+        String contract = units.get(0).display() + "s";
+        BigDecimal amount;
+        String given;
+        if (value instanceof IntegerType n && n.getValue() != null) {
+            amount = BigDecimal.valueOf(n.getValue());
+            given = n.getValue() + " (a valueInteger, in " + contract + ")";
+        } else if (value instanceof org.hl7.fhir.r4.model.Quantity q && q.getValue() != null) {
+            given = shorten(q.getValueElement().getValueAsString()) + " "
+                    + (q.hasCode() ? shorten(q.getCode()) : "(no unit code)");
+            if (q.hasComparator()) {
+                throw new InvalidIntakeException(linkId, "item " + linkId + " must be an exact amount, got "
+                        + q.getComparatorElement().getValueAsString() + " " + given);
+            }
+            Codes.Unit unit = units.stream()
+                    .filter(u -> Codes.UCUM.equals(q.getSystem()) && u.code().equals(q.getCode()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidIntakeException(linkId, "item " + linkId + " must be in a unit it offers ("
+                            + unitList(units) + "), got " + given
+                            + (!q.hasSystem() ? " without a system"
+                            : Codes.UCUM.equals(q.getSystem()) ? "" : " in system " + shorten(q.getSystem()))));
+            amount = q.getValue().multiply(BigDecimal.valueOf(unit.factor()));
+        } else {
+            throw new InvalidIntakeException(linkId, "item " + linkId + " must be answered with a valueQuantity in "
+                    + unitList(units) + ", got " + describe(value));
         }
-        return quantity.check(n.getValue());
+        if (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(quantity.max())) > 0) {
+            throw new InvalidIntakeException(linkId, "item " + linkId + " must be from 0 to " + quantity.max() + " "
+                    + contract + ", got " + given);
+        }
+        if (amount.signum() != 0 && amount.stripTrailingZeros().scale() > 0) {
+            throw new InvalidIntakeException(linkId, "item " + linkId + " must come to a whole number of " + contract
+                    + ", got " + given + " = " + shorten(amount.stripTrailingZeros().toPlainString()) + " " + contract);
+        }
+        return amount.intValueExact();
+    }
+
+    private static String unitList(List<Codes.Unit> units) {
+        return String.join(", ", units.stream().map(u -> Codes.UCUM + "|" + u.code()).toList());
     }
 
     private static State state(String linkId, Type value) {

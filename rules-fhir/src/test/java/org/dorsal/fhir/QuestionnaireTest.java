@@ -46,12 +46,23 @@ class QuestionnaireTest {
     }
 
     @Test
-    void quantities_are_integers_with_their_range_and_ucum_unit() {
-        QuestionnaireItemComponent hours = MAPPINGS.questionnaire().getItemFirstRep();
-        assertThat(hours.getLinkId()).isEqualTo("hoursSinceOnset");
-        assertThat(hours.getType()).isEqualTo(QuestionnaireItemType.INTEGER);
-        assertThat(hours.getExtensionByUrl(Codes.MAX_VALUE).getValue().primitiveValue()).isEqualTo("87600");
-        assertThat(((Coding) hours.getExtensionByUrl(Codes.UNIT).getValue()).getCode()).isEqualTo("h");
+    void durations_are_quantities_offering_the_units_people_count_in() {
+        Questionnaire q = MAPPINGS.questionnaire();
+        assertThat(unitOptions(q, "hoursSinceOnset")).containsExactly("http://unitsofmeasure.org|h", "http://unitsofmeasure.org|d");
+        assertThat(unitOptions(q, "selfCareDays")).containsExactly("http://unitsofmeasure.org|d", "http://unitsofmeasure.org|wk");
+        assertThat(q.getItem()).filteredOn(i -> Forms.quantity(i.getLinkId()) != null)
+                .hasSize(Quantity.values().length)
+                .allSatisfy(i -> assertThat(i.getType()).isEqualTo(QuestionnaireItemType.QUANTITY));
+        assertThat(q.getDescription()).contains("hoursSinceOnset in hours or days, 0 to 87600 hours")
+                .contains("selfCareDays in days or weeks, 0 to 3650 days");
+    }
+
+    private static List<String> unitOptions(Questionnaire q, String linkId) {
+        return q.getItem().stream().filter(i -> i.getLinkId().equals(linkId)).findFirst().orElseThrow()
+                .getExtensionsByUrl("http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption").stream()
+                .map(e -> (Coding) e.getValue())
+                .map(c -> c.getSystem() + "|" + c.getCode())
+                .toList();
     }
 
     @Test

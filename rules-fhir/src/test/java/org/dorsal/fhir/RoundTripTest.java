@@ -22,7 +22,6 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.CommunicationRequest;
 import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.GuidanceResponse.GuidanceResponseStatus;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
@@ -32,6 +31,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.RequestGroup.RequestGroupActionComponent;
 import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -61,6 +61,24 @@ class RoundTripTest {
         assertThat(FhirChecks.errors(written)).isEmpty();
         assertThat(MAPPINGS.intake(FhirChecks.parse(QuestionnaireResponse.class, FhirChecks.json(written))))
                 .isEqualTo(sample.intake());
+    }
+
+    @Test
+    void the_written_response_follows_the_questionnaire_and_gives_durations_in_the_largest_whole_unit() {
+        Intake intake = Intake.builder().hoursSinceOnset(96).selfCareDays(10).present(Finding.MUSCLE_SPASM)
+                .absent(Finding.FEVER_OR_CHILLS).present(Finding.NECK_STIFFNESS).build();
+        QuestionnaireResponse written = MAPPINGS.questionnaireResponse(intake);
+
+        List<String> order = MAPPINGS.questionnaire().getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList();
+        assertThat(written.getItem()).extracting(i -> order.indexOf(i.getLinkId())).isSorted().doesNotContain(-1);
+        assertThat(written.getItem()).extracting(i -> i.getAnswerFirstRep().getValue())
+                .filteredOn(org.hl7.fhir.r4.model.Quantity.class::isInstance)
+                .extracting(v -> ((org.hl7.fhir.r4.model.Quantity) v).getValue().toPlainString() + " " + ((org.hl7.fhir.r4.model.Quantity) v).getCode())
+                .containsExactlyInAnyOrder("4 d", "10 d");
+        assertThat(MAPPINGS.intake(written)).isEqualTo(intake);
+        assertThat(MAPPINGS.questionnaireResponse(Intake.builder().hoursSinceOnset(30).selfCareDays(21).build()).getItem())
+                .extracting(i -> ((org.hl7.fhir.r4.model.Quantity) i.getAnswerFirstRep().getValue()).getCode())
+                .containsExactlyInAnyOrder("h", "wk");
     }
 
     @ParameterizedTest
@@ -128,7 +146,8 @@ class RoundTripTest {
             if (quantity != null) {
                 OptionalInt v = intake.quantity(quantity);
                 if (v.isPresent()) {
-                    r.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer().setValue(new IntegerType(v.getAsInt()));
+                    r.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer()
+                            .setValue(inLargestUnit(item, v.getAsInt()));
                 }
                 continue;
             }
@@ -146,5 +165,26 @@ class RoundTripTest {
             r.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer().setValue(option.copy());
         }
         return r;
+    }
+
+    /** Hours in a UCUM unit: the test's own table, so the mapping's conversion is checked, not repeated. */
+    private static final Map<String, Integer> HOURS = Map.of("h", 1, "d", 24, "wk", 168);
+
+    /**
+     * {@code value}, in the unit of the item's first unit option, as a person would give it: in the
+     * largest offered unit it is a whole number of (72 hours as 3 days).
+     */
+    private static org.hl7.fhir.r4.model.Quantity inLargestUnit(QuestionnaireItemComponent item, int value) {
+        List<Coding> options = item.getExtensionsByUrl("http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption")
+                .stream().map(e -> (Coding) e.getValue()).toList();
+        long hours = (long) value * HOURS.get(options.get(0).getCode());
+        Coding unit = options.get(0);
+        for (Coding option : options) {
+            if (hours % HOURS.get(option.getCode()) == 0 && HOURS.get(option.getCode()) > HOURS.get(unit.getCode())) {
+                unit = option;
+            }
+        }
+        return new org.hl7.fhir.r4.model.Quantity().setValue(hours / HOURS.get(unit.getCode()))
+                .setSystem(unit.getSystem()).setCode(unit.getCode()).setUnit(unit.getDisplay());
     }
 }

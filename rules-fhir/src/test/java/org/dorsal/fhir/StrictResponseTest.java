@@ -16,7 +16,11 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Quantity.QuantityComparator;
+import org.hl7.fhir.r4.model.Type;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A response that does not fit the Questionnaire is refused whole, naming the item's linkId. */
 class StrictResponseTest {
@@ -88,14 +92,92 @@ class StrictResponseTest {
                 "FEVER_OR_CHILLS", "one of");
     }
 
+    /** The sample response with {@code linkId} answered {@code value} instead. */
+    private static QuestionnaireResponse duration(String linkId, Type value) {
+        return response(r -> {
+            r.getItem().removeIf(i -> i.getLinkId().equals(linkId));
+            r.addItem().setLinkId(linkId).addAnswer().setValue(value);
+        });
+    }
+
+    private static org.hl7.fhir.r4.model.Quantity ucum(String value, String code) {
+        return new org.hl7.fhir.r4.model.Quantity().setValueElement(new DecimalType(value))
+                .setSystem("http://unitsofmeasure.org").setCode(code);
+    }
+
+    /** linkId, amount and UCUM unit given, and what the intake holds in the contract's unit. */
+    @ParameterizedTest(name = "{0}: {1} {2} reads as {3}")
+    @CsvSource({
+            "hoursSinceOnset, 36,    h,  36",
+            "hoursSinceOnset, 3,     d,  72",
+            "hoursSinceOnset, 1.5,   d,  36",
+            "hoursSinceOnset, 4.00,  d,  96",
+            "hoursSinceOnset, 0,     d,  0",
+            "hoursSinceOnset, 3650,  d,  87600",
+            "hoursSinceOnset, 87600, h,  87600",
+            "selfCareDays,    10,    d,  10",
+            "selfCareDays,    2,     wk, 14",
+            "selfCareDays,    0,     wk, 0",
+            "hoursSinceOnset, 0.5,   d,  12",
+    })
+    void a_duration_is_read_in_any_unit_its_item_offers(String linkId, String value, String code, int expected) {
+        Intake intake = MAPPINGS.intake(duration(linkId, ucum(value, code)));
+        assertThat(intake.quantity(Forms.quantity(linkId))).hasValue(expected);
+    }
+
+    /** linkId, amount and unit given (system|code), and the part of the refusal that says why. */
+    @ParameterizedTest(name = "{0}: {1} {2} is refused: {3}")
+    @CsvSource({
+            "hoursSinceOnset, 2,      http://unitsofmeasure.org|wk,  'a unit it offers (http://unitsofmeasure.org|h, http://unitsofmeasure.org|d), got 2 wk'",
+            "hoursSinceOnset, 90,     http://unitsofmeasure.org|min, 'a unit it offers'",
+            "hoursSinceOnset, 3,      http://example.org/units|d,    'in system http://example.org/units'",
+            "hoursSinceOnset, 3,      |d,                            'got 3 d without a system'",
+            "hoursSinceOnset, 3,      http://unitsofmeasure.org|,    'got 3 (no unit code)'",
+            "selfCareDays,    48,     http://unitsofmeasure.org|h,   'a unit it offers (http://unitsofmeasure.org|d, http://unitsofmeasure.org|wk)'",
+            "hoursSinceOnset, 30.5,   http://unitsofmeasure.org|h,   'whole number of hours, got 30.5 h = 30.5 hours'",
+            "hoursSinceOnset, 1.01,   http://unitsofmeasure.org|d,   'whole number of hours, got 1.01 d = 24.24 hours'",
+            "selfCareDays,    1.5,    http://unitsofmeasure.org|wk,  'whole number of days, got 1.5 wk = 10.5 days'",
+            "hoursSinceOnset, 3651,   http://unitsofmeasure.org|d,   'from 0 to 87600 hours, got 3651 d'",
+            "hoursSinceOnset, 87601,  http://unitsofmeasure.org|h,   'from 0 to 87600 hours, got 87601 h'",
+            "hoursSinceOnset, -1,     http://unitsofmeasure.org|h,   'from 0 to 87600 hours, got -1 h'",
+            "selfCareDays,    522,    http://unitsofmeasure.org|wk,  'from 0 to 3650 days, got 522 wk'",
+            "selfCareDays,    1E+400, http://unitsofmeasure.org|d,   'from 0 to 3650 days'",
+    })
+    void a_duration_not_in_an_offered_unit_not_whole_or_out_of_range_is_refused(String linkId, String value,
+                                                                                String unit, String why) {
+        String[] systemCode = unit.split("\\|", -1);
+        org.hl7.fhir.r4.model.Quantity q = new org.hl7.fhir.r4.model.Quantity().setValueElement(new DecimalType(value));
+        if (!systemCode[0].isEmpty()) {
+            q.setSystem(systemCode[0]);
+        }
+        if (!systemCode[1].isEmpty()) {
+            q.setCode(systemCode[1]);
+        }
+        refused(duration(linkId, q), linkId, why);
+    }
+
     @Test
-    void a_quantity_out_of_range_or_not_an_integer_is_refused() {
-        refused(response(r -> r.getItemFirstRep().getAnswerFirstRep().setValue(new IntegerType(87_601))),
-                "hoursSinceOnset", "0 to 87600");
-        refused(response(r -> r.getItemFirstRep().getAnswerFirstRep().setValue(new IntegerType(-1))),
-                "hoursSinceOnset", "0 to 87600");
-        refused(response(r -> r.addItem().setLinkId("selfCareDays").addAnswer().setValue(new DecimalType("2.5"))),
-                "selfCareDays", "valueInteger");
+    void a_duration_that_is_not_exact_is_refused() {
+        refused(duration("hoursSinceOnset", ucum("3", "d").setComparator(QuantityComparator.GREATER_THAN)),
+                "hoursSinceOnset", "an exact amount, got > 3 d");
+    }
+
+    @Test
+    void an_integer_answer_as_earlier_versions_of_the_form_took_is_read_in_the_contract_unit() {
+        assertThat(MAPPINGS.intake(duration("hoursSinceOnset", new IntegerType(30))).hoursSinceOnset()).hasValue(30);
+        assertThat(MAPPINGS.intake(duration("selfCareDays", new IntegerType(14))).selfCareDays()).hasValue(14);
+        refused(duration("hoursSinceOnset", new IntegerType(87_601)), "hoursSinceOnset",
+                "from 0 to 87600 hours, got 87601 (a valueInteger, in hours)");
+        refused(duration("selfCareDays", new IntegerType(-1)), "selfCareDays", "from 0 to 3650 days");
+    }
+
+    @Test
+    void a_duration_answered_with_a_decimal_a_string_or_a_quantity_without_a_value_is_refused() {
+        refused(duration("selfCareDays", new DecimalType("2.5")), "selfCareDays",
+                "valueQuantity in http://unitsofmeasure.org|d, http://unitsofmeasure.org|wk, got decimal 2.5");
+        refused(duration("hoursSinceOnset", new StringType("3 days")), "hoursSinceOnset", "valueQuantity");
+        refused(duration("hoursSinceOnset", new org.hl7.fhir.r4.model.Quantity().setSystem("http://unitsofmeasure.org")
+                .setCode("d")), "hoursSinceOnset", "valueQuantity");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import org.dorsal.Assessment;
 import org.dorsal.Disposition;
@@ -16,7 +15,6 @@ import org.dorsal.Dorsal;
 import org.dorsal.Finding;
 import org.dorsal.Intake;
 import org.dorsal.Interview;
-import org.dorsal.InvalidIntakeException;
 import org.dorsal.Quantity;
 import org.dorsal.Question;
 import org.dorsal.State;
@@ -125,25 +123,24 @@ final class Interviewer {
         }
     }
 
+    /** Asks for a duration in the units people count in, and converts it: "3 days" of onset is 72 hours. */
     private boolean askQuantity(Interview interview, Quantity quantity, String text) {
+        DurationAnswer duration = DurationAnswer.of(quantity);
         while (true) {
-            String line = prompt(text + " [whole number, or ? if you don't know] ");
+            String line = prompt(text + " [" + duration.hint() + "; ? if you don't know] ");
             if (line == null) {
                 return false;
             }
-            String answer = line.strip();
-            if (answer.equals("?")) {
+            if (state(line).orElse(null) == State.UNKNOWN) {
                 return true;
             }
-            if (!answer.matches("[+-]?\\d{1,18}")) {
-                prompts.println("  Please give a whole number, or ? if you don't know.");
-                continue;
-            }
-            try {
-                interview.quantity(quantity, OptionalInt.of(quantity.check(Long.parseLong(answer))));
+            DurationAnswer.Reading reading = duration.read(line);
+            if (reading.accepted()) {
+                interview.quantity(quantity, reading.value());
                 return true;
-            } catch (InvalidIntakeException e) {
-                prompts.println("  " + e.getMessage());
+            }
+            for (String refusal : Report.lines("  ", "  ", reading.refusal())) {
+                prompts.println(refusal);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** {@code dorsal interview}, driven by answers piped into standard input. */
 class InterviewCommandTest {
     private static final String NINE_NOES = "n\n".repeat(9);
-    private static final Pattern PROMPT = Pattern.compile("\\[(y/n/\\?|whole number, or \\? if you don't know)]");
+    private static final Pattern PROMPT = Pattern.compile("\\[(y/n/\\?|a number of (hours|days), or e\\.g\\. [^;]+; \\? if you don't know)]");
 
     private static Dorsal dorsal;
 
@@ -88,14 +89,70 @@ class InterviewCommandTest {
 
     @Test
     void an_invalid_answer_is_asked_again() {
-        Cli.Run run = Cli.piped("n\nn\ny\n" + NINE_NOES + "maybe\nn\n-5\n4000000\nsoon\n30\n", "interview");
+        Cli.Run run = Cli.piped("n\nn\ny\n" + NINE_NOES + "maybe\nn\n-5\n4000000\nsoon\n3 months\n1.01 days\n1.25 days\n",
+                "interview", "--json");
 
-        assertThat(run.out())
+        // Messages are wrapped to the terminal's width: compare them as running text.
+        assertThat(run.err().replaceAll("\\s+", " "))
                 .contains("Please answer y (yes), n (no) or ? (don't know).")
-                .contains("hoursSinceOnset must be a whole number from 0 to 87600, got -5")
-                .contains("hoursSinceOnset must be a whole number from 0 to 87600, got 4000000")
-                .contains("Please give a whole number, or ? if you don't know.")
-                .contains("[THERMAL] TH-COLD-ACUTE");
+                .contains("A time cannot be negative: please give a number of hours, or e.g. 3 days.")
+                .contains("That is more than 87600 hours, the most this accepts")
+                .contains("Please give one number in digits, then hours, days or weeks (such as 3 days)")
+                .contains("Please give it in hours, days or weeks")
+                .contains("1.01 days is 24.24 hours, not a whole number of hours");
+        Assessment a = DorsalJson.readAssessment(run.out());
+        assertThat(a.has("TH-COLD-ACUTE")).isTrue();
+        assertThat(a.questions()).extracting(Question::finding).doesNotContain("hoursSinceOnset");
+    }
+
+    /**
+     * A person who gives every duration in the larger unit the prompt offers ends with the intake
+     * holding it in the contract's unit. The person answers each prompt as it comes, so the test
+     * holds whatever order the questions are asked in.
+     */
+    @Test
+    void durations_given_in_days_and_weeks_are_converted() {
+        String spasm = dorsal.questionText(Finding.MUSCLE_SPASM);
+        String stiffness = dorsal.questionText(Finding.NECK_STIFFNESS);
+        StringWriter prompts = new StringWriter();
+        Reader person = new Reader() {
+            private int heard;
+            private int answered;
+            private String pending = "";
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (pending.isEmpty()) {
+                    String prompt = prompts.toString().substring(heard).replaceAll("\\s+", " ");
+                    heard = prompts.toString().length();
+                    if (answered++ > 100) {
+                        return -1;
+                    }
+                    pending = (prompt.contains("[a number of hours") ? "3 days"
+                            : prompt.contains("[a number of days") ? "2 weeks"
+                            : prompt.contains(spasm) || prompt.contains(stiffness) ? "y"
+                            : "n") + "\n";
+                }
+                int n = Math.min(length, pending.length());
+                pending.getChars(0, n, buffer, offset);
+                pending = pending.substring(n);
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        Interviewer.Outcome outcome = new Interviewer(dorsal, new BufferedReader(person, 1), new PrintWriter(prompts)).run();
+
+        String transcript = prompts.toString().replaceAll("\\s+", " ");
+        assertThat(transcript).contains("[a number of hours, or e.g. 3 days; ? if you don't know]");
+        assertThat(outcome.intake().hoursSinceOnset()).hasValue(72);
+        if (transcript.contains("[a number of days")) {
+            assertThat(outcome.intake().selfCareDays()).hasValue(14);
+        }
+        assertThat(outcome.assessment()).isEqualTo(dorsal.assess(outcome.intake()));
     }
 
     @Test
@@ -133,7 +190,8 @@ class InterviewCommandTest {
      */
     @Test
     void the_final_assessment_equals_a_fresh_assessment_of_the_answers() throws IOException {
-        List<String> vocabulary = List.of("y", "n", "n", "n", "?", "0", "30", "60", "100", "400", "-1", "x", "");
+        List<String> vocabulary = List.of("y", "n", "n", "n", "?", "0", "30", "60", "100", "400", "-1", "x", "",
+                "3 days", "2 weeks", "36h", "1.5 days", "1.5 weeks", "3 months");
         for (int round = 0; round < 200; round++) {
             long seed = 20_251_121L + round;
             Random random = new Random(seed);
