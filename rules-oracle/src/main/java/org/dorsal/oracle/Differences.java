@@ -49,7 +49,8 @@ final class Differences {
         }
         for (int i = 0; i < expected.questions().size(); i++) {
             Question e = expected.questions().get(i);
-            String d = field("question " + e.finding() + " text", e.text(), actual.questions().get(i).text());
+            String d = field("question " + e.subject().key() + " text", e.text(), actual.questions().get(i).text());
+            d = d != null ? d : field("question " + e.subject().key() + " help", e.help(), actual.questions().get(i).help());
             if (d != null) {
                 return Optional.of(d);
             }
@@ -77,7 +78,7 @@ final class Differences {
     }
 
     private static String question(Question q) {
-        return q.finding() + (q.redFlag() ? " (red flag)" : "") + " → " + q.couldLeadTo();
+        return q.subject().key() + (q.redFlag() ? " (red flag)" : "") + " → " + q.couldLeadTo();
     }
 
     private static String field(String what, Object expected, Object actual) {

@@ -17,6 +17,8 @@ import org.dorsal.Thresholds;
  */
 final class Wording {
     static final String CATALOGUE = "org/dorsal/content/catalogue.json";
+    /** The content manifest, for the content version only. */
+    static final String MANIFEST = "META-INF/dorsal/content.json";
 
     /** One rule's wording, rendered for the thresholds; {@code reason} only for red flags. */
     record Said(String text, String reason, Dose dose) {
@@ -25,10 +27,11 @@ final class Wording {
     final String contentVersion;
     private final Said[] rules = new Said[Rule.values().length];
     private final Map<String, String> questions = new HashMap<>();
+    private final Map<String, String> help = new HashMap<>();
 
     Wording(Thresholds thresholds) {
-        JsonNode catalogue = read();
-        contentVersion = catalogue.path("contentVersion").asText();
+        JsonNode catalogue = read(CATALOGUE);
+        contentVersion = read(MANIFEST).path("contentVersion").asText();
         for (Rule r : Rule.values()) {
             JsonNode n = catalogue.path("rules").path(r.id);
             if (!n.hasNonNull("text")) {
@@ -39,23 +42,37 @@ final class Wording {
                     .replace("{stiffnessReferralDays}", Integer.toString(thresholds.stiffnessReferralDays()));
             rules[r.ordinal()] = new Said(text, n.hasNonNull("reason") ? n.get("reason").asText() : null, dose(r, n.get("dose")));
         }
-        catalogue.path("questions").fields().forEachRemaining(e -> questions.put(e.getKey(), e.getValue().asText()));
+        catalogue.path("questions").fields().forEachRemaining(e -> {
+            questions.put(e.getKey(), e.getValue().path("text").asText());
+            if (e.getValue().hasNonNull("help")) {
+                help.put(e.getKey(), e.getValue().get("help").asText());
+            }
+        });
     }
 
     /**
      * The specification's figures where its table gives them, with the catalogue's note on how the
-     * amount is taken; otherwise the catalogue's dose as it stands.
+     * amount is taken; otherwise no figure at all (§5), only the catalogue's note.
      */
     private static Dose dose(Rule r, JsonNode d) {
         String note = d == null ? "" : d.path("note").asText("");
         if (r.amount != null) {
             return new Dose(r.amount.min(), r.amount.max(), r.amount.unit(), note);
         }
-        return d == null ? null : new Dose(d.path("min").asInt(), d.path("max").asInt(), Dose.Unit.valueOf(d.path("unit").asText()), note);
+        if (d == null) {
+            return null;
+        }
+        // §5: where the specification gives no number, neither does the dose.
+        return new Dose(null, null, Dose.Unit.valueOf(d.path("unit").asText()), note);
     }
 
     Said of(Rule r) {
         return rules[r.ordinal()];
+    }
+
+    /** The help text of the question about {@code subject}, or null. */
+    String help(String subject) {
+        return help.get(subject);
     }
 
     /** The question about a finding (its name) or a quantity (its field name). */
@@ -67,10 +84,10 @@ final class Wording {
         return text;
     }
 
-    private static JsonNode read() {
-        try (InputStream in = Wording.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
+    private static JsonNode read(String resource) {
+        try (InputStream in = Wording.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no " + CATALOGUE + " on the class path: the oracle takes its wording from "
+                throw new IllegalStateException("no " + resource + " on the class path: the oracle takes its wording from "
                         + "dorsal-rules-content, which must be on the class path too");
             }
             return new ObjectMapper().readTree(in);
