@@ -87,7 +87,7 @@ class DoseTest {
 
     @Test
     void every_dose_is_the_one_the_specification_gives() {
-        Catalogue catalogue = Catalogue.load(getClass().getClassLoader());
+        Catalogue catalogue = Catalogue.load(getClass().getClassLoader(), PatientTexts.CATALOGUE);
         assertThat(SPEC).as("the table covers every rule of the catalogue").containsOnlyKeys(catalogue.rules().keySet());
         assertThat(SPEC).allSatisfy((id, expected) -> {
             Dose dose = catalogue.rules().get(id).dose();

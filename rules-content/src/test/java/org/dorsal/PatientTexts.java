@@ -55,11 +55,14 @@ final class PatientTexts {
         return out;
     }
 
+    /** Where the shipped content keeps its catalogue (its manifest names it). */
+    static final String CATALOGUE = "org/dorsal/content/catalogue.json";
+
     /** The catalogue as raw JSON, from the class path as built (content version filled in). */
     static JsonNode catalogue() {
-        try (InputStream in = PatientTexts.class.getClassLoader().getResourceAsStream(Catalogue.RESOURCE)) {
+        try (InputStream in = PatientTexts.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
             if (in == null) {
-                throw new IllegalStateException("no " + Catalogue.RESOURCE + " on the test class path");
+                throw new IllegalStateException("no " + CATALOGUE + " on the test class path");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {

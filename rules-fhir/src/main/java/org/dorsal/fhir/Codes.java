@@ -24,6 +24,8 @@ final class Codes {
     static final String SNOMED = "http://snomed.info/sct";
 
     static final String UNIT_OPTION = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
+    static final String ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
+    static final String ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control";
 
     static final String UNVERIFIED_NOTE = "not checked against any SNOMED CT release: no terminology server was"
             + " available when this mapping was written";

@@ -7,6 +7,10 @@ import org.dorsal.Disposition;
 import org.dorsal.Dorsal;
 import org.dorsal.Finding;
 import org.dorsal.Quantity;
+import org.dorsal.Question;
+import org.dorsal.Subject;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.dorsal.RuleInfo;
 import org.dorsal.State;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -36,24 +40,28 @@ final class Forms {
         q.setDescription("One episode of upper back or neck pain, as Dorsal reads it. Each finding is answered"
                 + " Yes, No or Asked But Unknown; a finding left unanswered is unknown, and an unknown red-flag"
                 + " finding is never read as No. " + durations() + " They may be left out when unknown.");
-        for (Quantity quantity : Quantity.values()) {
-            QuestionnaireItemComponent item = q.addItem()
-                    .setLinkId(quantity.field())
-                    .setText(dorsal.questionText(quantity))
-                    .setType(QuestionnaireItemType.QUANTITY);
-            item.addCode(Codes.finding(quantity.field(), label(quantity.field())));
-            for (Codes.Unit unit : Codes.units(quantity)) {
-                item.addExtension(Codes.UNIT_OPTION, unit.coding());
+        // In the knowledge base's own question order (§6), with its wording and help text.
+        for (Question question : dorsal.questions()) {
+            Subject subject = question.subject();
+            QuestionnaireItemComponent item = q.addItem().setLinkId(subject.key()).setText(question.text());
+            item.addCode(Codes.finding(subject.key(), label(subject.key())));
+            if (subject instanceof Quantity quantity) {
+                item.setType(QuestionnaireItemType.QUANTITY);
+                for (Codes.Unit unit : Codes.units(quantity)) {
+                    item.addExtension(Codes.UNIT_OPTION, unit.coding());
+                }
+            } else {
+                item.setType(QuestionnaireItemType.CHOICE);
+                for (State s : State.values()) {
+                    item.addAnswerOption().setValue(Codes.answer(s));
+                }
             }
-        }
-        for (Finding finding : Finding.values()) {
-            QuestionnaireItemComponent item = q.addItem()
-                    .setLinkId(finding.name())
-                    .setText(dorsal.questionText(finding))
-                    .setType(QuestionnaireItemType.CHOICE);
-            item.addCode(Codes.finding(finding.name(), label(finding.name())));
-            for (State s : State.values()) {
-                item.addAnswerOption().setValue(Codes.answer(s));
+            if (question.help() != null) {
+                // SDC's way to attach help: a display item the renderer shows behind a help control.
+                QuestionnaireItemComponent help = item.addItem().setLinkId(subject.key() + ".help")
+                        .setText(question.help()).setType(QuestionnaireItemType.DISPLAY);
+                help.addExtension(Codes.ITEM_CONTROL, new CodeableConcept(
+                        new Coding(Codes.ITEM_CONTROL_SYSTEM, "help", "Help-Button")));
             }
         }
         return q;
@@ -81,13 +89,9 @@ final class Forms {
         List<CodeSystem> out = new ArrayList<>();
         CodeSystem items = codeSystem(dorsal, "dorsal-intake-item", DorsalFhir.INTAKE_ITEM_SYSTEM, "DorsalIntakeItem",
                 "The findings and quantities of a Dorsal intake; each code is also the linkId of its Questionnaire item.");
-        for (Quantity quantity : Quantity.values()) {
-            items.addConcept().setCode(quantity.field()).setDisplay(label(quantity.field()))
-                    .setDefinition(dorsal.questionText(quantity));
-        }
-        for (Finding finding : Finding.values()) {
-            items.addConcept().setCode(finding.name()).setDisplay(label(finding.name()))
-                    .setDefinition(dorsal.questionText(finding));
+        for (Question question : dorsal.questions()) {
+            items.addConcept().setCode(question.subject().key()).setDisplay(label(question.subject().key()))
+                    .setDefinition(question.text());
         }
         out.add(items);
 
@@ -120,16 +124,6 @@ final class Forms {
         cs.setCaseSensitive(true);
         cs.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
         return cs;
-    }
-
-    /** The quantity whose field (and linkId) is {@code name}, or null. */
-    static Quantity quantity(String name) {
-        for (Quantity q : Quantity.values()) {
-            if (q.field().equals(name)) {
-                return q;
-            }
-        }
-        return null;
     }
 
     /** "NUMBNESS_OR_TINGLING" reads "Numbness or tingling"; "hoursSinceOnset" reads "Hours since onset". */

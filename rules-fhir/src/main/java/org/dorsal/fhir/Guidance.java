@@ -102,7 +102,7 @@ final class Guidance {
         DataRequirement d = new DataRequirement();
         d.setType("QuestionnaireResponse");
         d.addCodeFilter().setPath("item.linkId")
-                .addCode(Codes.finding(q.finding(), q.text()));
+                .addCode(Codes.finding(q.subject().key(), q.text()));
         return d;
     }
 
@@ -120,14 +120,13 @@ final class Guidance {
         boolean snomed = false;
         for (Evidence e : flag.evidence()) {
             Observation.ObservationComponentComponent c = o.addComponent();
-            Quantity quantity = Forms.quantity(e.fact());
-            if (quantity != null) {
+            if (e.subject() instanceof Quantity quantity) {
                 c.setCode(new CodeableConcept(Codes.finding(quantity.field(), Forms.label(quantity.field())))
                         .setText(Forms.label(quantity.field())));
                 c.setValue(Codes.quantity(quantity, Long.parseLong(e.value())));
                 continue;
             }
-            Finding finding = Finding.valueOf(e.fact());
+            Finding finding = (Finding) e.subject();
             snomed |= Codes.hasSnomed(finding);
             c.setCode(Codes.findingConcept(finding, Forms.label(finding.name())));
             c.setValue(new CodeableConcept(Codes.answer(State.fromJson(e.value()).orElseThrow())));
@@ -152,7 +151,7 @@ final class Guidance {
         }
         c.addPayload().setContent(new org.hl7.fhir.r4.model.StringType(describe(r)));
         for (Evidence e : r.evidence()) {
-            c.addReasonCode(new CodeableConcept().setText(e.fact() + " = " + e.value()));
+            c.addReasonCode(new CodeableConcept().setText(e.subject().key() + " = " + e.value()));
         }
         if (flag != null) {
             c.addReasonReference(new Reference("#" + observationId(flag.id())));

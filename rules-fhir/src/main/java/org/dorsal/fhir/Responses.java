@@ -11,6 +11,7 @@ import org.dorsal.Intake;
 import org.dorsal.InvalidIntakeException;
 import org.dorsal.Quantity;
 import org.dorsal.State;
+import org.dorsal.Subject;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -66,16 +67,14 @@ final class Responses {
                 throw new InvalidIntakeException(linkId, "item " + linkId + " has nested items; the Dorsal intake has none");
             }
             QuestionnaireResponseItemAnswerComponent answer = single(item);
-            Quantity quantity = Forms.quantity(linkId);
-            if (quantity != null) {
-                if (answer != null) {
-                    intake.quantity(quantity, OptionalInt.of(amount(linkId, quantity, answer.getValue())));
-                }
+            Subject subject = subject(linkId);
+            if (answer == null) {
                 continue;
             }
-            Finding finding = finding(linkId);
-            if (answer != null) {
-                intake.answer(finding, state(linkId, answer.getValue()));
+            if (subject instanceof Quantity quantity) {
+                intake.quantity(quantity, OptionalInt.of(amount(linkId, quantity, answer.getValue())));
+            } else {
+                intake.answer((Finding) subject, state(linkId, answer.getValue()));
             }
         }
         return intake.build();
@@ -92,12 +91,12 @@ final class Responses {
         r.setStatus(QuestionnaireResponseStatus.COMPLETED);
         for (Questionnaire.QuestionnaireItemComponent item : questionnaire.getItem()) {
             String linkId = item.getLinkId();
-            Quantity q = Forms.quantity(linkId);
-            if (q != null) {
+            Subject subject = subject(linkId);
+            if (subject instanceof Quantity q) {
                 intake.quantity(q).ifPresent(v -> r.addItem().setLinkId(linkId).addAnswer().setValue(Codes.quantity(q, v)));
                 continue;
             }
-            State s = intake.state(Finding.valueOf(linkId));
+            State s = intake.state((Finding) subject);
             if (s != State.UNKNOWN) {
                 r.addItem().setLinkId(linkId).addAnswer().setValue(Codes.answer(s));
             }
@@ -193,13 +192,9 @@ final class Responses {
         return "(one of " + b + ")";
     }
 
-    private static Finding finding(String linkId) {
-        try {
-            return Finding.valueOf(linkId);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidIntakeException(linkId, "item " + shorten(linkId) + " is not an item of "
-                    + DorsalFhir.QUESTIONNAIRE_URL);
-        }
+    private static Subject subject(String linkId) {
+        return Subject.parse(linkId).orElseThrow(() -> new InvalidIntakeException(linkId, "item " + shorten(linkId)
+                + " is not an item of " + DorsalFhir.QUESTIONNAIRE_URL));
     }
 
     private static String describe(Type value) {

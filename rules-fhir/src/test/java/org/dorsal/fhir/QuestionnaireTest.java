@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dorsal.Finding;
 import org.dorsal.Quantity;
+import org.dorsal.Subject;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -38,7 +39,7 @@ class QuestionnaireTest {
         QuestionnaireItemComponent item = MAPPINGS.questionnaire().getItem().stream()
                 .filter(i -> i.getLinkId().equals("RADIATING_ARM_PAIN")).findFirst().orElseThrow();
         assertThat(item.getType()).isEqualTo(QuestionnaireItemType.CHOICE);
-        assertThat(item.getText()).isEqualTo(FhirChecks.DORSAL.questionText(Finding.RADIATING_ARM_PAIN));
+        assertThat(item.getText()).isEqualTo(FhirChecks.DORSAL.question(Finding.RADIATING_ARM_PAIN).text());
         assertThat(item.getAnswerOption()).extracting(o -> ((Coding) o.getValue()).getSystem() + "|" + ((Coding) o.getValue()).getCode())
                 .containsExactly("http://terminology.hl7.org/CodeSystem/v2-0136|Y",
                         "http://terminology.hl7.org/CodeSystem/v2-0136|N",
@@ -50,7 +51,7 @@ class QuestionnaireTest {
         Questionnaire q = MAPPINGS.questionnaire();
         assertThat(unitOptions(q, "hoursSinceOnset")).containsExactly("http://unitsofmeasure.org|h", "http://unitsofmeasure.org|d");
         assertThat(unitOptions(q, "selfCareDays")).containsExactly("http://unitsofmeasure.org|d", "http://unitsofmeasure.org|wk");
-        assertThat(q.getItem()).filteredOn(i -> Forms.quantity(i.getLinkId()) != null)
+        assertThat(q.getItem()).filteredOn(i -> Subject.parse(i.getLinkId()).orElseThrow() instanceof Quantity)
                 .hasSize(Quantity.values().length)
                 .allSatisfy(i -> assertThat(i.getType()).isEqualTo(QuestionnaireItemType.QUANTITY));
         assertThat(q.getDescription()).contains("hoursSinceOnset in hours or days, 0 to 87600 hours")
@@ -86,5 +87,19 @@ class QuestionnaireTest {
     void every_call_returns_a_copy_the_caller_may_change() {
         MAPPINGS.questionnaire().getItem().clear();
         assertThat(MAPPINGS.questionnaire().getItem()).hasSize(Quantity.values().length + Finding.values().length);
+    }
+
+    @Test
+    void items_follow_the_knowledge_base_question_order_and_red_flags_carry_help() {
+        Questionnaire q = MAPPINGS.questionnaire();
+        assertThat(q.getItem()).extracting(QuestionnaireItemComponent::getLinkId)
+                .containsExactlyElementsOf(FhirChecks.DORSAL.questions().stream().map(x -> x.subject().key()).toList());
+        for (Finding f : FhirChecks.DORSAL.redFlagFindings().keySet()) {
+            QuestionnaireItemComponent item = q.getItem().stream().filter(i -> i.getLinkId().equals(f.name())).findFirst().orElseThrow();
+            assertThat(item.getItem()).singleElement().satisfies(help -> {
+                assertThat(help.getType()).isEqualTo(QuestionnaireItemType.DISPLAY);
+                assertThat(help.getText()).isEqualTo(FhirChecks.DORSAL.question(f).help());
+            });
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.dorsal.Assessment;
 import org.dorsal.Finding;
 import org.dorsal.Intake;
 import org.dorsal.Quantity;
+import org.dorsal.Subject;
 import org.dorsal.Question;
 import org.dorsal.Recommendation;
 import org.dorsal.State;
@@ -96,7 +97,7 @@ class RoundTripTest {
         assertThat(g.getStatus()).isEqualTo(a.provisional() ? GuidanceResponseStatus.DATAREQUIRED : GuidanceResponseStatus.SUCCESS);
         assertThat(g.getModuleUriType().getValue()).isEqualTo(DorsalFhir.KNOWLEDGE_BASE_URI + "|" + a.contentVersion());
         assertThat(g.getDataRequirement()).extracting(d -> d.getCodeFilterFirstRep().getCodeFirstRep().getCode())
-                .containsExactlyElementsOf(a.questions().stream().map(Question::finding).toList());
+                .containsExactlyElementsOf(a.questions().stream().map(q -> q.subject().key()).toList());
 
         Map<String, Resource> contained = g.getContained().stream()
                 .collect(Collectors.toMap(r -> r.getIdElement().getIdPart(), Function.identity()));
@@ -142,8 +143,7 @@ class RoundTripTest {
         r.setSubject(PATIENT);
         int unknown = 0;
         for (QuestionnaireItemComponent item : form.getItem()) {
-            Quantity quantity = Forms.quantity(item.getLinkId());
-            if (quantity != null) {
+            if (Subject.parse(item.getLinkId()).orElseThrow() instanceof Quantity quantity) {
                 OptionalInt v = intake.quantity(quantity);
                 if (v.isPresent()) {
                     r.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer()

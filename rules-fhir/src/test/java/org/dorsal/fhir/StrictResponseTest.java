@@ -7,6 +7,8 @@ import static org.dorsal.fhir.FhirChecks.MAPPINGS;
 import java.util.function.Consumer;
 import org.dorsal.Finding;
 import org.dorsal.Intake;
+import org.dorsal.Quantity;
+import org.dorsal.Subject;
 import org.dorsal.InvalidIntakeException;
 import org.dorsal.State;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -122,7 +124,7 @@ class StrictResponseTest {
     })
     void a_duration_is_read_in_any_unit_its_item_offers(String linkId, String value, String code, int expected) {
         Intake intake = MAPPINGS.intake(duration(linkId, ucum(value, code)));
-        assertThat(intake.quantity(Forms.quantity(linkId))).hasValue(expected);
+        assertThat(intake.quantity((Quantity) Subject.parse(linkId).orElseThrow())).hasValue(expected);
     }
 
     /** linkId, amount and unit given (system|code), and the part of the refusal that says why. */

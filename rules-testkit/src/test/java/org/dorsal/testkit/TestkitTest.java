@@ -170,9 +170,9 @@ class TestkitTest {
         assertThat(stats.assessments()).isEqualTo(2);
         assertThat(stats.shown("RF-THUNDERCLAP-HEADACHE")).isEqualTo(1);
         assertThat(stats.fired("RF-THUNDERCLAP-HEADACHE")).isEqualTo(1);
-        assertThat(stats.fired("Q-RED-FLAG-URGENT")).isEqualTo(1);
+        assertThat(stats.fired("Q-RED-FLAG")).isEqualTo(1);
         assertThat(stats.shown("SN-WATCH-FOR")).isEqualTo(1);
-        assertThat(stats.neverReached(DORSAL.rules())).contains("TH-COLD-ACUTE").doesNotContain("RF-THUNDERCLAP-HEADACHE", "Q-RED-FLAG-URGENT");
+        assertThat(stats.neverReached(DORSAL.rules())).contains("TH-COLD-ACUTE").doesNotContain("RF-THUNDERCLAP-HEADACHE", "Q-RED-FLAG");
         assertThat(stats.report(DORSAL.rules())).contains("RF-THUNDERCLAP-HEADACHE").contains("(assessments)");
     }
 

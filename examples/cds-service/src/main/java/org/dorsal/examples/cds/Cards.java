@@ -60,7 +60,7 @@ final class Cards {
                     new Card(uuids.get().toString(), questionsSummary(redFlagQuestions, a.disposition()), "warning",
                             questionsDetail(a), source, OVERRIDE_REASONS),
                     new Issued("questions", a.disposition(), true,
-                            redFlagQuestions.stream().map(Question::finding).toList(), a.contentVersion())));
+                            redFlagQuestions.stream().map(q -> q.subject().key()).toList(), a.contentVersion())));
         }
         return cards;
     }
@@ -138,14 +138,15 @@ final class Cards {
     }
 
     private static String question(Question q) {
-        return "- `" + q.finding() + "`: " + escape(q.text()) + " (could lead to " + q.couldLeadTo() + ")\n";
+        return "- `" + q.subject().key() + "`: " + escape(q.text()) + " (could lead to " + q.couldLeadTo() + ")"
+                + (q.help() == null ? "" : " " + escape(q.help())) + "\n";
     }
 
     private static String evidence(List<Evidence> evidence) {
         if (evidence.isEmpty()) {
             return "";
         }
-        return " Based on: " + evidence.stream().map(e -> "`" + e.fact() + "` = " + e.value())
+        return " Based on: " + evidence.stream().map(e -> "`" + e.subject().key() + "` = " + e.value())
                 .collect(Collectors.joining(", ")) + ".";
     }
 

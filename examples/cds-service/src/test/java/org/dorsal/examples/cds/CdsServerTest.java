@@ -110,7 +110,7 @@ class CdsServerTest {
             JsonNode questions = cards.get(1);
             assertThat(questions.get("indicator").asText()).isEqualTo("warning");
             a.questions().stream().filter(Question::redFlag)
-                    .forEach(q -> assertThat(questions.get("detail").asText()).contains(q.finding()));
+                    .forEach(q -> assertThat(questions.get("detail").asText()).contains(q.subject().key()));
         }
     }
 

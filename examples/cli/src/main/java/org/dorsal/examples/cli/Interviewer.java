@@ -18,17 +18,16 @@ import org.dorsal.Interview;
 import org.dorsal.Quantity;
 import org.dorsal.Question;
 import org.dorsal.State;
+import org.dorsal.Subject;
 
 /**
- * Asks a person the questions the knowledge base still needs, one at a time, most severe first,
- * and stops as soon as no answer could make the disposition more urgent (nor add self-care
- * advice), or when input ends.
+ * Asks a person exactly the questions the knowledge base lists, one at a time, in its order,
+ * until none is left or input ends. It keeps no list of its own: what is worth asking, and in
+ * which order, is the knowledge base's job (spec §6). Two policies sit on top: an answer that makes
+ * the disposition EMERGENCY ends the interview at once, since nothing else matters then; and a
+ * question answered "don't know" is not asked again.
  */
 final class Interviewer {
-    /** The complaint comes first; the knowledge base only asks about what follows from it. */
-    private static final List<Finding> COMPLAINTS =
-            List.of(Finding.NECK_STIFFNESS, Finding.UPPER_BACK_STIFFNESS, Finding.MUSCLE_SPASM);
-
     /** What the conversation ended with: the answers given, and the assessment of them. */
     record Outcome(Intake intake, Assessment assessment) {
     }
@@ -36,7 +35,7 @@ final class Interviewer {
     private final Dorsal dorsal;
     private final BufferedReader in;
     private final PrintWriter prompts;
-    private final Set<String> asked = new HashSet<>();
+    private final Set<Subject> asked = new HashSet<>();
 
     Interviewer(Dorsal dorsal, BufferedReader in, PrintWriter prompts) {
         this.dorsal = dorsal;
@@ -47,42 +46,27 @@ final class Interviewer {
     Outcome run() {
         try (Interview interview = dorsal.newInterview()) {
             introduce();
-            boolean open = true;
-            for (Finding complaint : COMPLAINTS) {
-                asked.add(complaint.name());
-                if (!askFinding(interview, complaint, dorsal.questionText(complaint))) {
-                    open = false;
-                    break;
-                }
-            }
             Assessment current = interview.assessment();
-            while (open) {
-                Optional<Question> next = next(current);
+            boolean open = true;
+            while (open && current.disposition() != Disposition.EMERGENCY) {
+                Optional<Question> next = current.questions().stream().filter(q -> !asked.contains(q.subject())).findFirst();
                 if (next.isEmpty()) {
                     break;
                 }
-                asked.add(next.get().finding());
+                asked.add(next.get().subject());
                 open = ask(interview, next.get());
                 current = interview.assessment();
+            }
+            if (current.disposition() == Disposition.EMERGENCY) {
+                prompts.println();
+                for (String line : Report.lines("", "", "STOP: call emergency services now. Do not drive yourself.")) {
+                    prompts.println(line);
+                }
             }
             prompts.println();
             prompts.flush();
             return new Outcome(interview.intake(), current);
         }
-    }
-
-    /**
-     * The first question not yet asked that could make the disposition more urgent, or that the
-     * knowledge base marks as changing only the self-care advice (such as the onset, without which
-     * no cold or heat advice is given). Once neither is left, the disposition is settled and the
-     * person has answered enough to act.
-     */
-    private Optional<Question> next(Assessment current) {
-        return current.questions().stream()
-                .filter(q -> !asked.contains(q.finding()))
-                .filter(q -> q.couldLeadTo().isMoreUrgentThan(current.disposition())
-                        || q.couldLeadTo() == Disposition.SELF_CARE)
-                .findFirst();
     }
 
     private void introduce() {
@@ -94,18 +78,17 @@ final class Interviewer {
         prompts.println();
     }
 
-    /** Asks one question of the knowledge base; false when input has ended. */
+    /** Asks one question of the knowledge base, with its help text; false when input has ended. */
     private boolean ask(Interview interview, Question q) {
-        for (Quantity quantity : Quantity.values()) {
-            if (quantity.field().equals(q.finding())) {
-                return askQuantity(interview, quantity, q.text());
+        prompts.println();
+        if (q.help() != null) {
+            for (String line : Report.lines("  (", "   ", q.help() + ")")) {
+                prompts.println(line);
             }
         }
-        try {
-            return askFinding(interview, Finding.valueOf(q.finding()), q.text());
-        } catch (IllegalArgumentException unknownToThisHost) {
-            return true;
-        }
+        return q.subject() instanceof Quantity quantity
+                ? askQuantity(interview, quantity, q.text())
+                : askFinding(interview, (Finding) q.subject(), q.text());
     }
 
     private boolean askFinding(Interview interview, Finding finding, String text) {

@@ -95,9 +95,10 @@ final class Report {
             return;
         }
         heading("Still open");
-        wrap("  ", "  ", "Answers to these could change the advice. Warning signs come first.");
+        wrap("  ", "  ", "Answers to these could still change the result. Warning signs come first.");
         for (Question q : questions) {
-            out.println("  ? " + q.finding() + (q.redFlag() ? " (warning sign)" : ""));
+            out.println("  ? " + q.subject().key() + (q.redFlag() ? " (warning sign: could mean " + q.couldLeadTo() + ")"
+                    : q.changesOnlyAdvice() ? " (could change the advice)" : " (could lead to " + q.couldLeadTo() + ")"));
             wrap(INDENT, INDENT, q.text());
         }
     }
