@@ -10,6 +10,7 @@ import org.dorsal.Intake;
 import org.dorsal.InvalidIntakeException;
 import org.dorsal.Quantity;
 import org.dorsal.State;
+import org.dorsal.internal.Text;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -38,7 +39,7 @@ final class Responses {
         String url = questionnaire.split("\\|", 2)[0];
         if (!url.equals(DorsalFhir.QUESTIONNAIRE_URL)) {
             throw new InvalidIntakeException("questionnaire", "the QuestionnaireResponse answers "
-                    + shorten(url) + ", not " + DorsalFhir.QUESTIONNAIRE_URL);
+                    + Text.echo(url) + ", not " + DorsalFhir.QUESTIONNAIRE_URL);
         }
         QuestionnaireResponseStatus status = response.getStatus();
         if (status == null || status == QuestionnaireResponseStatus.NULL) {
@@ -58,7 +59,7 @@ final class Responses {
                 throw new InvalidIntakeException("item[" + i + "]", "item[" + i + "] has no linkId");
             }
             if (!seen.add(linkId)) {
-                throw new InvalidIntakeException(linkId, "item " + shorten(linkId) + " is answered twice");
+                throw new InvalidIntakeException(linkId, "item " + Text.echo(linkId) + " is answered twice");
             }
             if (item.hasItem()) {
                 throw new InvalidIntakeException(linkId, "item " + linkId + " has nested items; the Dorsal intake has none");
@@ -147,23 +148,18 @@ final class Responses {
         try {
             return Finding.valueOf(linkId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidIntakeException(linkId, "item " + shorten(linkId) + " is not an item of "
+            throw new InvalidIntakeException(linkId, "item " + Text.echo(linkId) + " is not an item of "
                     + DorsalFhir.QUESTIONNAIRE_URL);
         }
     }
 
     private static String describe(Type value) {
         if (value instanceof Coding c) {
-            return "the coding " + shorten(c.getSystem() + "|" + c.getCode());
+            return "the coding " + Text.echo(c.getSystem() + "|" + c.getCode());
         }
         if (value != null && value.isPrimitive()) {
-            return value.fhirType() + " " + shorten(value.primitiveValue());
+            return value.fhirType() + " " + Text.echo(String.valueOf(value.primitiveValue()));
         }
         return value == null ? "nothing" : "a " + value.fhirType();
-    }
-
-    /** Echoes at most a short prefix of what was sent: enough to find it, no more. */
-    private static String shorten(String s) {
-        return s == null || s.length() <= 40 ? String.valueOf(s) : s.substring(0, 40) + "…";
     }
 }
