@@ -62,7 +62,7 @@ final class Responses {
                 throw new InvalidIntakeException(linkId, "item " + Text.echo(linkId) + " is answered twice");
             }
             if (item.hasItem()) {
-                throw new InvalidIntakeException(linkId, "item " + linkId + " has nested items; the Dorsal intake has none");
+                throw new InvalidIntakeException(linkId, "item " + Text.echo(linkId) + " has nested items; the Dorsal intake has none");
             }
             QuestionnaireResponseItemAnswerComponent answer = single(item);
             Quantity quantity = Forms.quantity(linkId);
