@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.dorsal.internal.Text;
 
 /**
  * The JSON contract: intake in, assessment out. Reading is strict: an unknown field or finding, a
@@ -169,8 +170,8 @@ public final class DorsalJson {
                 b.quantity(Quantity.SELF_CARE_DAYS, OptionalInt.of(quantity(Quantity.SELF_CARE_DAYS, value)));
             } else {
                 // A blank name is quoted so that the refusal still names something.
-                String unknown = name.isBlank() ? "\"" + name + "\"" : shorten(name);
-                throw new InvalidIntakeException(unknown, "unknown field '" + shorten(name)
+                String unknown = name.isBlank() ? "\"" + name + "\"" : Text.echo(name);
+                throw new InvalidIntakeException(unknown, "unknown field '" + Text.echo(name)
                         + "'; an intake has only hoursSinceOnset, selfCareDays and findings");
             }
         }
@@ -183,12 +184,12 @@ public final class DorsalJson {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = findings.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String path = "findings." + shorten(e.getKey());
+            String path = "findings." + Text.echo(e.getKey());
             Finding finding;
             try {
                 finding = Finding.valueOf(e.getKey());
             } catch (IllegalArgumentException unknown) {
-                throw new InvalidIntakeException(path, "unknown finding '" + shorten(e.getKey()) + "'");
+                throw new InvalidIntakeException(path, "unknown finding '" + Text.echo(e.getKey()) + "'");
             }
             JsonNode v = e.getValue();
             State state = v.isTextual() ? State.fromJson(v.asText()).orElse(null) : null;
@@ -207,24 +208,19 @@ public final class DorsalJson {
         BigInteger n = v.bigIntegerValue();
         if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(q.max())) > 0) {
             throw new InvalidIntakeException(q.field(), q.field() + " must be a whole number from 0 to " + q.max()
-                    + ", got " + shorten(n.toString()));
+                    + ", got " + Text.echo(n.toString()));
         }
         return n.intValue();
     }
 
     private static String describe(JsonNode v) {
         if (v.isTextual()) {
-            return "\"" + shorten(v.asText()) + "\"";
+            return "\"" + Text.echo(v.asText()) + "\"";
         }
         if (v.isNumber() || v.isBoolean() || v.isNull()) {
-            return shorten(v.asText());
+            return Text.echo(v.asText());
         }
         return v.isArray() ? "an array" : "an object";
-    }
-
-    /** Echoes at most a short prefix of what was sent: enough to find it, no more. */
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static InvalidIntakeException refused(IOException e) {
@@ -238,11 +234,7 @@ public final class DorsalJson {
             }
         }
         String first = detail == null ? "unreadable" : detail.lines().findFirst().orElse("unreadable");
-        return new InvalidIntakeException(where, "the intake is not valid JSON at " + where + ": " + clip(first));
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 120 ? s : s.substring(0, 120) + "…";
+        return new InvalidIntakeException(where, "the intake is not valid JSON at " + where + ": " + Text.clip(first, 120));
     }
 
     /** Writes an intake as the JSON the reader accepts; unknown findings are left out. */

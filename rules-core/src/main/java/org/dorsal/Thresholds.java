@@ -6,7 +6,6 @@ package org.dorsal;
  *
  * @param spasmReferralDays a spasm that persists this many days despite self-care is referred (7 to 10)
  * @param stiffnessReferralDays stiffness not improving after this many days of self-care is referred (14 to 42)
- * @throws DorsalConfigurationException naming the setting when a value is outside its range
  */
 public record Thresholds(int spasmReferralDays, int stiffnessReferralDays) {
     public static final int SPASM_MIN = 7;
@@ -18,6 +17,11 @@ public record Thresholds(int spasmReferralDays, int stiffnessReferralDays) {
     /** The typical end of the acute phase, from which heat is advised. */
     public static final int HEAT_FROM_HOURS = 72;
 
+    /**
+     * Checks both thresholds against their ranges.
+     *
+     * @throws DorsalConfigurationException naming the setting when a value is outside its range
+     */
     public Thresholds {
         check("spasmReferralDays", spasmReferralDays, SPASM_MIN, SPASM_MAX);
         check("stiffnessReferralDays", stiffnessReferralDays, STIFFNESS_MIN, STIFFNESS_MAX);

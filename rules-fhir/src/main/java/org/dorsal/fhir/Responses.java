@@ -12,6 +12,7 @@ import org.dorsal.InvalidIntakeException;
 import org.dorsal.Quantity;
 import org.dorsal.State;
 import org.dorsal.Subject;
+import org.dorsal.internal.Text;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -41,7 +42,7 @@ final class Responses {
         String url = questionnaire.split("\\|", 2)[0];
         if (!url.equals(DorsalFhir.QUESTIONNAIRE_URL)) {
             throw new InvalidIntakeException("questionnaire", "the QuestionnaireResponse answers "
-                    + shorten(url) + ", not " + DorsalFhir.QUESTIONNAIRE_URL);
+                    + Text.echo(url) + ", not " + DorsalFhir.QUESTIONNAIRE_URL);
         }
         QuestionnaireResponseStatus status = response.getStatus();
         if (status == null || status == QuestionnaireResponseStatus.NULL) {
@@ -61,10 +62,10 @@ final class Responses {
                 throw new InvalidIntakeException("item[" + i + "]", "item[" + i + "] has no linkId");
             }
             if (!seen.add(linkId)) {
-                throw new InvalidIntakeException(linkId, "item " + shorten(linkId) + " is answered twice");
+                throw new InvalidIntakeException(linkId, "item " + Text.echo(linkId) + " is answered twice");
             }
             if (item.hasItem()) {
-                throw new InvalidIntakeException(linkId, "item " + linkId + " has nested items; the Dorsal intake has none");
+                throw new InvalidIntakeException(linkId, "item " + Text.echo(linkId) + " has nested items; the Dorsal intake has none");
             }
             QuestionnaireResponseItemAnswerComponent answer = single(item);
             Subject subject = subject(linkId);
@@ -139,8 +140,8 @@ final class Responses {
             amount = BigDecimal.valueOf(n.getValue());
             given = n.getValue() + " (a valueInteger, in " + contract + ")";
         } else if (value instanceof org.hl7.fhir.r4.model.Quantity q && q.getValue() != null) {
-            given = shorten(q.getValueElement().getValueAsString()) + " "
-                    + (q.hasCode() ? shorten(q.getCode()) : "(no unit code)");
+            given = Text.echo(q.getValueElement().getValueAsString()) + " "
+                    + (q.hasCode() ? Text.echo(q.getCode()) : "(no unit code)");
             if (q.hasComparator()) {
                 throw new InvalidIntakeException(linkId, "item " + linkId + " must be an exact amount, got "
                         + q.getComparatorElement().getValueAsString() + " " + given);
@@ -151,7 +152,7 @@ final class Responses {
                     .orElseThrow(() -> new InvalidIntakeException(linkId, "item " + linkId + " must be in a unit it offers ("
                             + unitList(units) + "), got " + given
                             + (!q.hasSystem() ? " without a system"
-                            : Codes.UCUM.equals(q.getSystem()) ? "" : " in system " + shorten(q.getSystem()))));
+                            : Codes.UCUM.equals(q.getSystem()) ? "" : " in system " + Text.echo(q.getSystem()))));
             amount = q.getValue().multiply(BigDecimal.valueOf(unit.factor()));
         } else {
             throw new InvalidIntakeException(linkId, "item " + linkId + " must be answered with a valueQuantity in "
@@ -163,7 +164,7 @@ final class Responses {
         }
         if (amount.signum() != 0 && amount.stripTrailingZeros().scale() > 0) {
             throw new InvalidIntakeException(linkId, "item " + linkId + " must come to a whole number of " + contract
-                    + ", got " + given + " = " + shorten(amount.stripTrailingZeros().toPlainString()) + " " + contract);
+                    + ", got " + given + " = " + Text.echo(amount.stripTrailingZeros().toPlainString()) + " " + contract);
         }
         return amount.intValueExact();
     }
@@ -193,22 +194,17 @@ final class Responses {
     }
 
     private static Subject subject(String linkId) {
-        return Subject.parse(linkId).orElseThrow(() -> new InvalidIntakeException(linkId, "item " + shorten(linkId)
+        return Subject.parse(linkId).orElseThrow(() -> new InvalidIntakeException(linkId, "item " + Text.echo(linkId)
                 + " is not an item of " + DorsalFhir.QUESTIONNAIRE_URL));
     }
 
     private static String describe(Type value) {
         if (value instanceof Coding c) {
-            return "the coding " + shorten(c.getSystem() + "|" + c.getCode());
+            return "the coding " + Text.echo(c.getSystem() + "|" + c.getCode());
         }
         if (value != null && value.isPrimitive()) {
-            return value.fhirType() + " " + shorten(value.primitiveValue());
+            return value.fhirType() + " " + Text.echo(String.valueOf(value.primitiveValue()));
         }
         return value == null ? "nothing" : "a " + value.fhirType();
-    }
-
-    /** Echoes at most a short prefix of what was sent: enough to find it, no more. */
-    private static String shorten(String s) {
-        return s == null || s.length() <= 40 ? String.valueOf(s) : s.substring(0, 40) + "…";
     }
 }

@@ -36,6 +36,7 @@ import org.dorsal.DorsalJson;
 import org.dorsal.Intake;
 import org.dorsal.InvalidIntakeException;
 import org.dorsal.fhir.DorsalFhir;
+import org.dorsal.internal.Text;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -205,7 +206,7 @@ final class CdsService implements HttpHandler {
         }
         String hook = text(request, "hook");
         if (!hook.equals("patient-view")) {
-            throw HttpProblem.badRequest("wrong-hook", "hook", "this service answers patient-view, not " + Exchanges.shorten(hook));
+            throw HttpProblem.badRequest("wrong-hook", "hook", "this service answers patient-view, not " + Text.echo(hook));
         }
         text(request, "hookInstance");
         JsonNode context = request.get("context");
@@ -242,7 +243,7 @@ final class CdsService implements HttpHandler {
             resource = strictParser().parseResource(WRITER.writeValueAsString(node));
         } catch (DataFormatException | JsonProcessingException e) {
             throw HttpProblem.badRequest("invalid-fhir", "prefetch." + PREFETCH_KEY,
-                    "prefetch." + PREFETCH_KEY + " is not a valid FHIR R4 resource: " + Exchanges.clip(e.getMessage(), 200));
+                    "prefetch." + PREFETCH_KEY + " is not a valid FHIR R4 resource: " + Text.clip(e.getMessage(), 200));
         }
         if (resource instanceof QuestionnaireResponse qr) {
             return qr;
@@ -392,7 +393,7 @@ final class CdsService implements HttpHandler {
             response = strictParser().parseResource(QuestionnaireResponse.class, Exchanges.read(body));
         } catch (DataFormatException e) {
             throw HttpProblem.badRequest("invalid-fhir", "body", "the body is not a valid FHIR R4 QuestionnaireResponse: "
-                    + Exchanges.clip(e.getMessage(), 200));
+                    + Text.clip(e.getMessage(), 200));
         }
         Assessment a = dorsal.assess(intake(response));
         GuidanceResponse g = fhir.guidanceResponse(a, response.hasSubject() ? response.getSubject() : null);
@@ -425,7 +426,7 @@ final class CdsService implements HttpHandler {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw HttpProblem.badRequest("malformed-json", "body", what + " is not valid JSON" + where + ": "
-                    + Exchanges.clip(e.getOriginalMessage(), 120));
+                    + Text.clip(e.getOriginalMessage(), 120));
         } catch (IOException e) {
             throw HttpProblem.badRequest("malformed-json", "body", what + " cannot be read");
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.dorsal.internal.Text;
 
 /** Reading requests and writing responses with the limits the service promises. */
 final class Exchanges {
@@ -26,7 +27,7 @@ final class Exchanges {
         String type = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals(expected)) {
             throw new HttpProblem(415, "unsupported-media-type", "Content-Type",
-                    "Content-Type " + shorten(type) + " is not accepted here; send " + expected);
+                    "Content-Type " + Text.echo(type) + " is not accepted here; send " + expected);
         }
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].strip().split("=", 2);
@@ -88,15 +89,5 @@ final class Exchanges {
 
     static String read(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
-    }
-
-    /** Echoes at most a short prefix of what was sent. */
-    static String shorten(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
-    }
-
-    /** Collects at most {@code limit} bytes for an error message. */
-    static String clip(String s, int limit) {
-        return s == null ? "" : s.length() <= limit ? s : s.substring(0, limit) + "…";
     }
 }

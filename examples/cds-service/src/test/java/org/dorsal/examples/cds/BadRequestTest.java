@@ -192,6 +192,19 @@ class BadRequestTest {
     }
 
     @Test
+    void what_a_refusal_echoes_is_clipped_to_40_utf8_bytes_without_splitting_a_character() {
+        String emoji = "\uD83D\uDE00";                                    // four bytes, one character
+        String message = jsonError(client.post(HOOK, "application/json",
+                "{\"hook\": \"" + emoji.repeat(100) + "\", \"hookInstance\": \"x\"}"), 400, "wrong-hook").get("message").asText();
+
+        String prefix = "this service answers patient-view, not ";
+        assertThat(message).startsWith(prefix);
+        String echo = message.substring(prefix.length());
+        assertThat(echo).isEqualTo(emoji.repeat(9) + "…");            // 36 bytes and the ellipsis's 3
+        assertThat(echo.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(40);
+    }
+
+    @Test
     void a_response_about_another_patient_is_refused() {
         QuestionnaireResponse qr = MAPPINGS.questionnaireResponse(Samples.named("self-care-spasm").intake());
         qr.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/someone-else"));

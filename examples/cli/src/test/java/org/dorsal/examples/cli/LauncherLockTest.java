@@ -1,0 +1,179 @@
+package org.dorsal.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./dorsal} launcher builds under a lock: runs started together wait for one build and
+ * then all succeed, a run that finds the build up to date does not rebuild, and the program it
+ * starts does not keep the lock.
+ *
+ * <p>The real script runs from a copy of the repository's shape in a temporary directory (a pom,
+ * one source file), with Maven and the JVM replaced through its own {@code MVN} and {@code JAVA}
+ * settings by the scripts in {@code src/test/resources/launcher}: a build takes about a second and
+ * fails if another one runs at the same time, and the "JVM" fails on a missing or half-made
+ * build. The whole class takes a few seconds.
+ */
+class LauncherLockTest {
+    private static final Path LAUNCHER = Path.of("..", "..", "dorsal");
+    private static final long TIMEOUT_SECONDS = 60;
+
+    @TempDir
+    Path home;
+    private Path repo;
+    private Path source;
+
+    @BeforeEach
+    void copyTheLauncher() throws IOException {
+        assumeTrue(onPath("flock"), "flock (util-linux) is not installed: the launcher builds unguarded");
+        repo = Files.createDirectories(home.resolve("repo"));
+        Path dorsal = repo.resolve("dorsal");
+        Files.copy(LAUNCHER, dorsal);
+        dorsal.toFile().setExecutable(true);
+        Files.writeString(repo.resolve("pom.xml"), "<project/>\n");
+        source = repo.resolve("examples/cli/src/main/java/Main.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class Main {}\n");
+        for (String fake : List.of("fake-mvn", "fake-java")) {
+            try (InputStream in = getClass().getResourceAsStream("/launcher/" + fake)) {
+                Files.copy(in, home.resolve(fake));
+            }
+            home.resolve(fake).toFile().setExecutable(true);
+        }
+    }
+
+    @Test
+    void concurrent_first_runs_wait_for_one_build_then_all_succeed() throws Exception {
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(start(Map.of("FAKE_EXPECT_STARTS", "3"), "intake-" + i + ".json"));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Finished f = finish(runs.get(i));
+            assertThat(f.status()).as("run %d exit status; stderr:%n%s", i, f.err()).isZero();
+            assertThat(f.out()).isEqualTo("ran assess intake-" + i + ".json\n");
+        }
+        assertThat(builds()).as("builds").hasSize(1);
+    }
+
+    @Test
+    void a_run_that_finds_the_build_up_to_date_does_not_rebuild() throws Exception {
+        assertThat(finish(start(Map.of(), "first.json")).status()).isZero();
+        Finished second = finish(start(Map.of(), "second.json"));
+
+        assertThat(second.status()).isZero();
+        assertThat(second.err()).doesNotContain("building");
+        assertThat(builds()).hasSize(1);
+    }
+
+    @Test
+    void a_source_change_rebuilds_once_for_runs_started_together() throws Exception {
+        assertThat(finish(start(Map.of(), "first.json")).status()).isZero();
+        editTheSource();
+        Files.delete(home.resolve("starts.log"));
+
+        Process a = start(Map.of("FAKE_EXPECT_STARTS", "2"), "a.json");
+        Process b = start(Map.of("FAKE_EXPECT_STARTS", "2"), "b.json");
+
+        assertThat(finish(a).status()).isZero();
+        assertThat(finish(b).status()).isZero();
+        assertThat(builds()).hasSize(2);
+    }
+
+    @Test
+    void the_program_does_not_hold_the_lock() throws Exception {
+        assertThat(finish(start(Map.of(), "first.json")).status()).isZero();
+        Process longRunning = start(Map.of("FAKE_JAVA_SECONDS", "20"), "interview.json");
+        try {
+            waitForTheProgram("interview.json");
+            editTheSource();
+
+            long started = System.nanoTime();
+            Finished next = finish(start(Map.of(), "next.json"));
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+            assertThat(next.status()).as("stderr:%n%s", next.err()).isZero();
+            assertThat(longRunning.isAlive()).as("the first program is still running").isTrue();
+            assertThat(seconds).as("seconds the second run took, its build included").isLessThan(15);
+            assertThat(builds()).hasSize(2);
+        } finally {
+            longRunning.descendants().forEach(ProcessHandle::destroy);
+            longRunning.destroy();
+        }
+    }
+
+    /** What a finished run printed and returned. */
+    private record Finished(int status, String out, String err) {
+    }
+
+    /** Starts {@code ./dorsal assess FILE}, logging that it started (the fake build waits for that). */
+    private Process start(Map<String, String> env, String file) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "echo started >> \"$FAKE_HOME/starts.log\"; exec ./dorsal assess \"$1\"",
+                "launcher", file).directory(repo.toFile());
+        pb.environment().put("FAKE_HOME", home.toString());
+        pb.environment().put("MVN", home.resolve("fake-mvn").toString());
+        pb.environment().put("JAVA", home.resolve("fake-java").toString());
+        pb.environment().put("DORSAL_CDS", "0");
+        pb.environment().remove("DORSAL_JAVA_OPTS");
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static Finished finish(Process p) throws Exception {
+        // The outputs are small (a few lines), so reading them one after the other cannot block.
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not finish in " + TIMEOUT_SECONDS + " s; stderr:\n" + err);
+        }
+        return new Finished(p.exitValue(), out, err);
+    }
+
+    private List<String> builds() throws IOException {
+        Path log = home.resolve("builds.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    /** Makes the source newer than the build, as an edit would: both dated in the past, so a rebuild is newer than either. */
+    private void editTheSource() throws IOException {
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(repo.resolve("examples/cli/target/dorsal-cli.jar"), FileTime.fromMillis(now - 60_000));
+        Files.setLastModifiedTime(source, FileTime.fromMillis(now - 30_000));
+    }
+
+    /** Waits until the fake JVM of the run for {@code file} has started. */
+    private void waitForTheProgram(String file) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!Files.exists(home.resolve(file + ".started"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the program for " + file + " never started");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
