@@ -126,7 +126,12 @@ class RuleMutationTest {
 
     /** A fresh KIE base from {@code model} without the rule named {@code ruleName} (none left out if null). */
     private static KieBase without(Model model, String ruleName) {
-        List<Rule> rules = model.getRules().stream().filter(r -> !r.getName().equals(ruleName)).toList();
+        return filtered(model, name -> !name.equals(ruleName));
+    }
+
+    /** A fresh KIE base from {@code model} with only the rules whose names {@code keep} accepts. */
+    static KieBase filtered(Model model, java.util.function.Predicate<String> keep) {
+        List<Rule> rules = model.getRules().stream().filter(r -> keep.test(r.getName())).toList();
         // The configuration is passed in: the one-argument form asks KieServices, which the trimmed
         // runtime (no drools-compiler) does not provide.
         return KieBaseBuilder.createKieBaseFromModel(List.of(new Model() {
