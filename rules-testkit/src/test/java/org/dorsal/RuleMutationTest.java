@@ -44,7 +44,7 @@ import org.kie.api.KieBase;
  * when any check fails. The build fails unless every mutant is caught.
  *
  * <p>Mutants are built from the compiled executable model with the rule left out, not with
- * {@code KieBase.removeRule}: in Drools 10.2.0 removing Q-THERMAL-ONSET that way leaves a KIE base
+ * {@code KieBase.removeRule}: in Drools 10.2.0 removing the onset question rule that way leaves a KIE base
  * whose sessions fail to start (ArrayIndexOutOfBoundsException in SegmentMemorySupportImpl), and a
  * base built whole is what a knowledge base without that rule would really be.
  */
@@ -84,11 +84,11 @@ class RuleMutationTest {
                     model, new Params(p.coldOnlyBeforeHours() + d, p.heatFromHours(), p.spasmReferralHours(), p.stiffnessReferralDays())));
             mutants.add(params("heatFromHours " + signed(d) + " h (TH-*-TRANSITION, TH-HEAT-SUBACUTE, TH-COLD-PERSISTENT, PH-ACUTE-PHASE)",
                     model, new Params(p.coldOnlyBeforeHours(), p.heatFromHours() + d, p.spasmReferralHours(), p.stiffnessReferralDays())));
-            mutants.add(params("spasmReferralHours " + signed(d) + " h (DT-SPASM-PERSISTENT, Q-SPASM-SELF-CARE, Q-SPASM-IMPROVING)",
+            mutants.add(params("spasmReferralHours " + signed(d) + " h (DT-SPASM-PERSISTENT, Q-SPASM-REFERRAL, Q-SELF-CARE-TRIED, Q-IMPROVING-SPASM)",
                     model, new Params(p.coldOnlyBeforeHours(), p.heatFromHours(), p.spasmReferralHours() + d, p.stiffnessReferralDays())));
             mutants.add(params("spasmReferralHours " + signed(24 * d) + " h (one day)",
                     model, new Params(p.coldOnlyBeforeHours(), p.heatFromHours(), p.spasmReferralHours() + 24 * d, p.stiffnessReferralDays())));
-            mutants.add(params("stiffnessReferralDays " + signed(d) + " d (DT-STIFFNESS-NO-IMPROVEMENT, Q-STIFFNESS-IMPROVING)",
+            mutants.add(params("stiffnessReferralDays " + signed(d) + " d (DT-STIFFNESS-NO-IMPROVEMENT, Q-STIFFNESS-REFERRAL, Q-IMPROVING-STIFFNESS)",
                     model, new Params(p.coldOnlyBeforeHours(), p.heatFromHours(), p.spasmReferralHours(), p.stiffnessReferralDays() + d)));
         }
 

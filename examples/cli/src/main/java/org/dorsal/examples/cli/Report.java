@@ -97,9 +97,9 @@ final class Report {
         heading("Still open");
         wrap("  ", "  ", "Answers to these could still change the result. Warning signs come first.");
         for (Question q : questions) {
-            out.println("  ? " + q.subject().key() + (q.redFlag() ? " (warning sign: could mean " + q.couldLeadTo() + ")"
-                    : q.changesOnlyAdvice() ? " (could change the advice)" : " (could lead to " + q.couldLeadTo() + ")"));
-            wrap(INDENT, INDENT, q.text());
+            out.println("  ? " + q.subject().key() + (q.redFlag() ? " (warning sign)" : ""));
+            wrap(INDENT, INDENT, q.text() + (q.changesOnlyAdvice() ? " (This could change the advice.)"
+                    : " (This could lead to " + q.couldLeadTo() + ".)"));
         }
     }
 
