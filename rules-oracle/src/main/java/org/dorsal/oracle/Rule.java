@@ -77,6 +77,7 @@ enum Rule {
         static final String BOTH_HELP = NECK_HELP + "; " + SPASM_HELP;
         static final String SPASM_RELIEF = "SPASM §Immediate Non-Invasive Techniques for Relief";
         static final String SPASM_TRIGGERS = "SPASM §Identifying the Most Common Muscle Spasm Triggers";
-        static final String SPASM_PREVENTION = "SPASM §Ergonomic Adjustments and Strengthening for Recurrence Prevention";
+        // Shortened as the specification writes it; Wording completes it from the content's own list of sections.
+        static final String SPASM_PREVENTION = "SPASM §Ergonomic Adjustments and Strengthening…";
     }
 }

@@ -28,10 +28,14 @@ final class Wording {
     private final Said[] rules = new Said[Rule.values().length];
     private final Map<String, String> questions = new HashMap<>();
     private final Map<String, String> help = new HashMap<>();
+    private final java.util.List<String> headings = new java.util.ArrayList<>();
 
     Wording(Thresholds thresholds) {
         JsonNode catalogue = read(CATALOGUE);
-        contentVersion = read(MANIFEST).path("contentVersion").asText();
+        JsonNode manifest = read(MANIFEST);
+        contentVersion = manifest.path("contentVersion").asText();
+        manifest.path("sources").fields().forEachRemaining(e -> e.getValue().path("sections")
+                .forEach(h -> headings.add(e.getKey() + " §" + h.asText())));
         for (Rule r : Rule.values()) {
             JsonNode n = catalogue.path("rules").path(r.id);
             if (!n.hasNonNull("text")) {
@@ -68,6 +72,29 @@ final class Wording {
 
     Said of(Rule r) {
         return rules[r.ordinal()];
+    }
+
+    /**
+     * A citation in full: a section the specification shortens with "…" is completed from the
+     * headings the content lists (only the wording of the citation; which section is the oracle's).
+     */
+    String cite(String citations) {
+        return cited.computeIfAbsent(citations, this::complete);
+    }
+
+    private final Map<String, String> cited = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String complete(String citations) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String c : citations.split("; ")) {
+            if (c.endsWith("…")) {
+                String prefix = c.substring(0, c.length() - 1);
+                c = headings.stream().filter(h -> h.startsWith(prefix)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no section starts " + prefix));
+            }
+            out.add(c);
+        }
+        return String.join("; ", out);
     }
 
     /** The help text of the question about {@code subject}, or null. */
