@@ -1,6 +1,5 @@
 package org.dorsal.kb;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.dorsal.Evidence;
@@ -34,14 +33,17 @@ public final class Facts {
     public static List<Evidence> evidence(Object... facts) {
         // Each subject has one slot: filling the slots and reading them out in order sorts the evidence.
         Evidence[] slots = new Evidence[SUBJECTS];
+        int n = 0;
         for (Object f : facts) {
             if (f instanceof Collection<?> c) {
-                c.forEach(x -> put(slots, of(x)));
+                for (Object x : c) {
+                    n += put(slots, of(x));
+                }
             } else {
-                put(slots, of(f));
+                n += put(slots, of(f));
             }
         }
-        return compact(slots);
+        return compact(slots, n);
     }
 
     /**
@@ -56,9 +58,14 @@ public final class Facts {
             return b;
         }
         Evidence[] slots = new Evidence[SUBJECTS];
-        a.forEach(e -> put(slots, e));
-        b.forEach(e -> put(slots, e));
-        return compact(slots);
+        int n = 0;
+        for (Evidence e : a) {
+            n += put(slots, e);
+        }
+        for (Evidence e : b) {
+            n += put(slots, e);
+        }
+        return compact(slots, n);
     }
 
     private static Evidence of(Object fact) {
@@ -72,17 +79,23 @@ public final class Facts {
         throw new IllegalArgumentException("not a stated fact: " + fact);
     }
 
-    private static void put(Evidence[] slots, Evidence e) {
-        slots[e.subject().index()] = e;
+    /** Puts {@code e} in its subject's slot; returns 1 when the slot was empty, so callers can count. */
+    private static int put(Evidence[] slots, Evidence e) {
+        int i = e.subject().index();
+        int added = slots[i] == null ? 1 : 0;
+        slots[i] = e;
+        return added;
     }
 
-    private static List<Evidence> compact(Evidence[] slots) {
-        List<Evidence> out = new ArrayList<>(4);
+    /** The {@code n} filled slots, in slot order. */
+    private static List<Evidence> compact(Evidence[] slots, int n) {
+        Evidence[] out = new Evidence[n];
+        int k = 0;
         for (Evidence e : slots) {
             if (e != null) {
-                out.add(e);
+                out[k++] = e;
             }
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 }

@@ -246,7 +246,7 @@ public final class Oracle {
         }
 
         private void flag(Rule r, Disposition d, List<Evidence> why) {
-            flags.add(new RedFlag(r.id, d, wording.of(r).reason(), wording.cite(r.source), why));
+            flags.add(new RedFlag(r.id, d, wording.of(r).reason(), wording.of(r).source(), why));
             advise(r, d, why);
             disposition = Disposition.mostUrgent(disposition, d);
         }
@@ -266,7 +266,7 @@ public final class Oracle {
         /** {@code demands}: the disposition an escalation asks for, null for other advice. */
         private void advise(Rule r, Disposition demands, List<Evidence> why) {
             Wording.Said said = wording.of(r);
-            advice.add(new Recommendation(r.id, r.kind, demands, said.text(), said.dose(), wording.cite(r.source), why));
+            advice.add(new Recommendation(r.id, r.kind, demands, said.text(), said.dose(), said.source(), why));
         }
 
         private boolean present(Finding f) {

@@ -20,8 +20,8 @@ final class Wording {
     /** The content manifest, for the content version only. */
     static final String MANIFEST = "META-INF/dorsal/content.json";
 
-    /** One rule's wording, rendered for the thresholds; {@code reason} only for red flags. */
-    record Said(String text, String reason, Dose dose) {
+    /** One rule's wording, rendered for the thresholds, and its citation in full; {@code reason} only for red flags. */
+    record Said(String text, String reason, Dose dose, String source) {
     }
 
     final String contentVersion;
@@ -44,7 +44,8 @@ final class Wording {
             String text = n.get("text").asText()
                     .replace("{spasmReferralDays}", Integer.toString(thresholds.spasmReferralDays()))
                     .replace("{stiffnessReferralDays}", Integer.toString(thresholds.stiffnessReferralDays()));
-            rules[r.ordinal()] = new Said(text, n.hasNonNull("reason") ? n.get("reason").asText() : null, dose(r, n.get("dose")));
+            rules[r.ordinal()] = new Said(text, n.hasNonNull("reason") ? n.get("reason").asText() : null, dose(r, n.get("dose")),
+                    cite(r.source));
         }
         catalogue.path("questions").fields().forEachRemaining(e -> {
             questions.put(e.getKey(), e.getValue().path("text").asText());
@@ -78,13 +79,7 @@ final class Wording {
      * A citation in full: a section the specification shortens with "…" is completed from the
      * headings the content lists (only the wording of the citation; which section is the oracle's).
      */
-    String cite(String citations) {
-        return cited.computeIfAbsent(citations, this::complete);
-    }
-
-    private final Map<String, String> cited = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String complete(String citations) {
+    private String cite(String citations) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (String c : citations.split("; ")) {
             if (c.endsWith("…")) {
