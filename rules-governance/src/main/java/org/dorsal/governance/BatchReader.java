@@ -1,0 +1,132 @@
+package org.dorsal.governance;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import org.dorsal.Dorsal;
+import org.dorsal.DorsalJson;
+import org.dorsal.Intake;
+import org.dorsal.InvalidIntakeException;
+import org.dorsal.fhir.DorsalFhir;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+
+/**
+ * Reads batch input lines, each on its own and strictly: an intake in the JSON contract with an
+ * optional {@code "id"}, or a FHIR R4 {@code QuestionnaireResponse} (one line of a FHIR Bulk Data
+ * NDJSON file). A line that does not fit is refused with the field that failed, and the next line is
+ * read as if nothing happened. Not thread-safe (the FHIR parser is not): one reader per thread.
+ */
+public final class BatchReader {
+    /** Longer ids are refused: an id is a key, not a document. */
+    public static final int MAX_ID_LENGTH = 200;
+
+    private static final ObjectMapper TREE = new ObjectMapper();
+
+    private final DorsalFhir fhir;
+    private IParser fhirParser;
+
+    /** A reader whose FHIR responses are read against {@code dorsal}'s Questionnaire. */
+    public BatchReader(Dorsal dorsal) {
+        this.fhir = DorsalFhir.of(Objects.requireNonNull(dorsal, "dorsal"));
+    }
+
+    /** Reads line {@code number} (from 1). Never throws for bad input: the result says why. */
+    public BatchLine read(long number, String line) {
+        if (line.isBlank()) {
+            return BatchLine.refused(number, null, new InvalidIntakeException("line", "the line is blank; expected one JSON object"));
+        }
+        // Most lines are plain intakes without an id: read them once, by the contract's own reader.
+        if (!line.contains("\"id\"") && !line.contains("\"resourceType\"")) {
+            return plainIntake(number, line);
+        }
+        JsonNode root;
+        try {
+            root = TREE.readTree(line);
+        } catch (JsonProcessingException e) {
+            return plainIntake(number, line); // the contract's reader names the position
+        }
+        if (!(root instanceof ObjectNode object)) {
+            return plainIntake(number, line);
+        }
+        if (object.has("resourceType")) {
+            return questionnaireResponse(number, line, object);
+        }
+        String id;
+        try {
+            id = id(object.get("id"), "id");
+        } catch (InvalidIntakeException e) {
+            return BatchLine.refused(number, null, e);
+        }
+        object.remove("id");
+        try {
+            return BatchLine.read(number, id, DorsalJson.readIntake(object.toString()));
+        } catch (InvalidIntakeException e) {
+            return BatchLine.refused(number, id, e);
+        }
+    }
+
+    private static BatchLine plainIntake(long number, String line) {
+        try {
+            return BatchLine.read(number, null, DorsalJson.readIntake(line));
+        } catch (InvalidIntakeException e) {
+            return BatchLine.refused(number, null, e);
+        }
+    }
+
+    private BatchLine questionnaireResponse(long number, String line, ObjectNode object) {
+        if (!"QuestionnaireResponse".equals(object.path("resourceType").asText())) {
+            return BatchLine.refused(number, null, new InvalidIntakeException("resourceType",
+                    "only QuestionnaireResponse resources can be assessed, got " + object.get("resourceType")));
+        }
+        String id;
+        try {
+            id = object.has("id") ? id(object.get("id"), "QuestionnaireResponse.id") : null;
+        } catch (InvalidIntakeException e) {
+            return BatchLine.refused(number, null, e);
+        }
+        QuestionnaireResponse response;
+        try {
+            response = parser().parseResource(QuestionnaireResponse.class, line);
+        } catch (DataFormatException e) {
+            return BatchLine.refused(number, id, new InvalidIntakeException("QuestionnaireResponse",
+                    "not a valid FHIR R4 QuestionnaireResponse: " + firstLine(e.getMessage())));
+        }
+        try {
+            return BatchLine.read(number, id, fhir.intake(response));
+        } catch (InvalidIntakeException e) {
+            return BatchLine.refused(number, id, e);
+        }
+    }
+
+    private IParser parser() {
+        if (fhirParser == null) {
+            fhirParser = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        }
+        return fhirParser;
+    }
+
+    private static String id(JsonNode id, String field) {
+        if (id == null) {
+            return null;
+        }
+        if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH) {
+            throw new InvalidIntakeException(field, field + " must be a non-blank string of at most "
+                    + MAX_ID_LENGTH + " characters");
+        }
+        return id.asText();
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl);
+        // HAPI prefixes its own message codes (HAPI-1234:); the rest is what a person can act on.
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+}

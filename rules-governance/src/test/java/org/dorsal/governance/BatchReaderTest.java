@@ -1,0 +1,70 @@
+package org.dorsal.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dorsal.Dorsal;
+import org.dorsal.DorsalJson;
+import org.dorsal.Finding;
+import org.dorsal.Intake;
+import org.dorsal.State;
+import org.dorsal.fhir.DorsalFhir;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import ca.uhn.fhir.context.FhirContext;
+import org.junit.jupiter.api.Test;
+
+class BatchReaderTest {
+    private static final Dorsal DORSAL = Dorsal.builder().build();
+    private final BatchReader reader = new BatchReader(DORSAL);
+
+    @Test
+    void a_plain_intake_is_keyed_by_its_line_number() {
+        BatchLine line = reader.read(7, "{\"findings\": {\"MUSCLE_SPASM\": \"present\"}}");
+        assertThat(line.ok()).isTrue();
+        assertThat(line.key()).isEqualTo("7");
+        assertThat(line.intake().state(Finding.MUSCLE_SPASM)).isEqualTo(State.PRESENT);
+    }
+
+    @Test
+    void an_id_keys_the_line_and_the_rest_is_read_strictly() {
+        BatchLine line = reader.read(1, "{\"id\": \"p-17\", \"hoursSinceOnset\": 30, \"findings\": {}}");
+        assertThat(line.ok()).isTrue();
+        assertThat(line.key()).isEqualTo("p-17");
+        assertThat(line.intake().hoursSinceOnset()).hasValue(30);
+
+        BatchLine unknownField = reader.read(2, "{\"id\": \"p-18\", \"age\": 30}");
+        assertThat(unknownField.ok()).isFalse();
+        assertThat(unknownField.key()).isEqualTo("p-18");
+        assertThat(unknownField.error().field()).isEqualTo("age");
+    }
+
+    @Test
+    void bad_lines_are_refused_with_the_field_that_failed() {
+        assertThat(reader.read(3, "").error().field()).isEqualTo("line");
+        assertThat(reader.read(4, "{\"id\": 5}").error().field()).isEqualTo("id");
+        assertThat(reader.read(5, "{\"id\": \"\"}").error().field()).isEqualTo("id");
+        assertThat(reader.read(6, "{\"findings\": {\"MUSCLE_SPASM\": \"yes\"}}").error().field())
+                .isEqualTo("findings.MUSCLE_SPASM");
+        assertThat(reader.read(7, "{\"findings\": ").ok()).isFalse();
+        assertThat(reader.read(8, "[1, 2]").ok()).isFalse();
+        assertThat(reader.read(9, "{\"resourceType\": \"Patient\", \"id\": \"x\"}").error().field())
+                .isEqualTo("resourceType");
+    }
+
+    @Test
+    void a_questionnaire_response_line_is_read_as_the_service_reads_it() {
+        Intake intake = Intake.builder().present(Finding.MUSCLE_SPASM).absent(Finding.FEVER_OR_CHILLS).hoursSinceOnset(50).build();
+        QuestionnaireResponse response = DorsalFhir.of(DORSAL).questionnaireResponse(intake);
+        response.setId("qr-1");
+        String line = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(response);
+        BatchLine read = reader.read(1, line);
+        assertThat(read.ok()).as("%s", read.error()).isTrue();
+        assertThat(read.key()).isEqualTo("qr-1");
+        assertThat(DorsalJson.writeIntake(read.intake())).isEqualTo(DorsalJson.writeIntake(intake));
+
+        BatchLine broken = reader.read(2, line.replace("\"status\":\"completed\"", "\"status\":\"finished\""));
+        assertThat(broken.ok()).isFalse();
+        assertThat(broken.key()).isEqualTo("qr-1");
+    }
+}
