@@ -67,4 +67,21 @@ class BatchReaderTest {
         assertThat(broken.ok()).isFalse();
         assertThat(broken.key()).isEqualTo("qr-1");
     }
+
+    @Test
+    void every_line_has_one_output_line_keyed_by_id_or_number() throws Exception {
+        BatchLine good = reader.read(3, "{\"id\": \"p-\\\"17\", \"findings\": {}}");
+        String out = BatchOutput.assessed(good, DORSAL.assess(good.intake()));
+        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertThat(node.get("line").asLong()).isEqualTo(3);
+        assertThat(node.get("id").asText()).isEqualTo("p-\"17");
+        assertThat(node.get("assessment").toString())
+                .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(DorsalJson.writeAssessment(DORSAL.assess(good.intake()))).toString());
+
+        BatchLine bad = reader.read(4, "{\"findings\": {\"FEVER\": \"present\"}}");
+        node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(BatchOutput.refused(bad));
+        assertThat(node.has("id")).isFalse();
+        assertThat(node.get("error").get("field").asText()).isEqualTo("findings.FEVER");
+        assertThat(node.get("error").get("message").asText()).contains("FEVER");
+    }
 }
