@@ -101,11 +101,11 @@ final class ReportHtml {
         header();
         banner();
         summary();
-        configurations();
         transitions();
         provisional();
         rules();
         kinds();
+        configurations();
         howToRead();
         out.append("<footer><p>Made by Dorsal's content governance (<code>org.dorsal.governance.ImpactReport</code>);"
                 + " the same numbers are in <code>impact.json</code> beside this page.</p></footer>\n");
@@ -174,9 +174,13 @@ final class ReportHtml {
                 }
             }
         }
-        out.append("<li>The disposition changes for ").append(Format.count(moved, "intake", "intakes")).append(": ")
-                .append(Format.count(r.downgraded())).append(" sent to less urgent care, ")
-                .append(Format.count(upgraded)).append(" to more urgent care.</li>\n");
+        if (moved == 0) {
+            out.append("<li>No intake changes disposition.</li>\n");
+        } else {
+            out.append("<li>The disposition changes for ").append(Format.count(moved, "intake", "intakes")).append(": ")
+                    .append(Format.count(r.downgraded())).append(" sent to less urgent care, ")
+                    .append(Format.count(upgraded)).append(" to more urgent care.</li>\n");
+        }
         out.append("<li>").append(Format.count(r.provisional(true, false), "intake is", "intakes are"))
                 .append(" no longer provisional, and ").append(Format.count(r.provisional(false, true), "becomes", "become"))
                 .append(" provisional.</li>\n");
@@ -195,23 +199,22 @@ final class ReportHtml {
 
     private void configurations() {
         out.append("<section id=\"configurations\" aria-labelledby=\"configurations-h\">\n")
-                .append("<h2 id=\"configurations-h\">What was compared</h2>\n<table id=\"configurations-table\">\n")
+                .append("<h2 id=\"configurations-h\">Configurations and totals</h2>\n<div class=\"cols\">\n<div>\n<table id=\"configurations-table\">\n")
                 .append("<caption>The two configurations: the one in use (before) and the candidate (after)</caption>\n")
                 .append("<thead><tr><th scope=\"col\"></th><th scope=\"col\">before</th><th scope=\"col\">after</th></tr></thead>\n<tbody>\n");
         row("content version", r.before().contentVersion(), r.after().contentVersion());
         row("spasm referral after (days)", String.valueOf(r.before().thresholds().spasmReferralDays()),
                 String.valueOf(r.after().thresholds().spasmReferralDays()));
-        row("stiffness referral after (days of self-care)", String.valueOf(r.before().thresholds().stiffnessReferralDays()),
+        row("stiffness referral after (self-care days)", String.valueOf(r.before().thresholds().stiffnessReferralDays()),
                 String.valueOf(r.after().thresholds().stiffnessReferralDays()));
-        row("in short", r.before().description(), r.after().description());
-        out.append("</tbody>\n</table>\n<table id=\"totals-table\">\n<caption>The population and the totals</caption>\n<tbody>\n");
-        total("population", escape(r.population()));
-        total("intakes assessed", Format.count(r.intakes()));
-        total("input lines refused (bad lines)", Format.count(r.badLines()));
-        total("intakes on which both agree on everything", Format.count(r.agreements()));
-        total("intakes with any change", Format.count(r.changed()));
-        total("intakes sent to less urgent care (downgrades)", Format.count(r.downgraded()));
-        out.append("</tbody>\n</table>\n</section>\n");
+        out.append("</tbody>\n</table>\n</div>\n<div>\n<table id=\"totals-table\">\n<caption>The population and the totals</caption>\n<tbody>\n");
+        out.append("<tr><th scope=\"row\">population</th><td>").append(escape(r.population())).append("</td></tr>\n");
+        total("intakes", Format.count(r.intakes()));
+        total("bad lines (refused)", Format.count(r.badLines()));
+        total("agree on everything", Format.count(r.agreements()));
+        total("any change", Format.count(r.changed()));
+        total("downgrades", Format.count(r.downgraded()));
+        out.append("</tbody>\n</table>\n</div>\n</div>\n</section>\n");
     }
 
     private void row(String what, String before, String after) {
@@ -296,11 +299,11 @@ final class ReportHtml {
                 .append("<p>The share of intakes whose assessment holds each rule ID (a red flag or a recommendation),"
                         + " before and after, the largest change first.</p>\n<figure>\n").append(Charts.fireRateBars(r))
                 .append("<figcaption>Fire rate per rule ID: grey before, blue after.</figcaption>\n</figure>\n")
-                .append("<table id=\"fire-rates\">\n<caption>Fire rate of each rule ID before and after, per intake,"
-                        + " largest change first</caption>\n<thead><tr><th scope=\"col\">rule ID</th><th scope=\"col\">rule</th>"
+                .append("<table id=\"fire-rates\">\n<caption>Fire rate of each rule ID before and after, as a share of"
+                        + " intakes, largest change first; the change is in percentage points</caption>\n<thead><tr><th scope=\"col\">rule ID</th><th scope=\"col\">rule</th>"
                         + "<th scope=\"col\">intakes before</th><th scope=\"col\">rate before</th>"
                         + "<th scope=\"col\">intakes after</th><th scope=\"col\">rate after</th>"
-                        + "<th scope=\"col\">change (percentage points)</th></tr></thead>\n<tbody>\n");
+                        + "<th scope=\"col\">change, points</th></tr></thead>\n<tbody>\n");
         for (ImpactReport.RuleRate rule : r.rules()) {
             out.append(rule.firesBefore() != rule.firesAfter() ? "<tr class=\"changed\">" : "<tr>")
                     .append("<th scope=\"row\"><code>").append(escape(rule.id())).append("</code></th><td>")
