@@ -351,6 +351,29 @@ class ImpactReportTest {
         }
     }
 
+    @Test
+    void the_committed_example_is_in_the_documented_format() throws Exception {
+        // Made by docs/impact/make-1.0.0-vs-1.1.0, which needs content 1.0.0 built: CI checks only its form.
+        Path example = Path.of("..", "docs", "impact", "1.0.0-vs-1.1.0");
+        JsonNode committed = JSON.readTree(Files.readString(example.resolve("impact.json")));
+        assertThat(fields(committed)).isEqualTo(fields(json));
+        assertThat(committed.at("/before/contentVersion").asText()).isEqualTo("1.0.0");
+        assertThat(committed.at("/after/contentVersion").asText()).isEqualTo(before.contentVersion());
+        long intakes = committed.at("/totals/intakes").asLong();
+        long sum = 0;
+        for (JsonNode row : committed.at("/transitions/counts")) {
+            for (JsonNode n : row) {
+                sum += n.asLong();
+            }
+        }
+        assertThat(sum).isEqualTo(intakes).isPositive();
+        assertThat(committed.at("/totals/changed").asLong()).isEqualTo(intakes - committed.at("/totals/agreements").asLong());
+        String html = Files.readString(example.resolve("impact.html"));
+        assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
+                .doesNotContainIgnoringCase("<script").contains("<svg id=\"transition-chart\"");
+        assertThat(Files.size(example.resolve("report.png"))).isBetween(10_000L, 300_000L);
+    }
+
     private static List<String> fields(JsonNode node) {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
