@@ -12,7 +12,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dorsal.Disposition;
 import org.dorsal.DorsalConfigurationException;
 import org.dorsal.DorsalJson;
@@ -34,6 +36,7 @@ final class IsolatedEngine implements Engine {
     private final MethodHandle writeAssessment;
     private final Object dorsal;
     private final String contentVersion;
+    private final Map<String, String> ruleNames;
 
     IsolatedEngine(List<Path> jars, Thresholds thresholds) {
         this.thresholds = thresholds;
@@ -66,6 +69,7 @@ final class IsolatedEngine implements Engine {
             this.writeAssessment = lookup.findStatic(jsonType, "writeAssessment", MethodType.methodType(String.class, assessmentType));
             this.contentVersion = (String) lookup.findVirtual(dorsalType, "contentVersion", MethodType.methodType(String.class))
                     .invoke(dorsal);
+            this.ruleNames = ruleNames(dorsal);
         } catch (DorsalConfigurationException e) {
             throw e;
         } catch (Throwable e) {
@@ -73,6 +77,32 @@ final class IsolatedEngine implements Engine {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The names of the other engine's rules, by ID, read the way every version so far offers them
+     * ({@code rules()}, each with {@code id()} and {@code name()}); none when it offers no such thing,
+     * since names only help people read a report.
+     */
+    private static Map<String, String> ruleNames(Object dorsal) {
+        Map<String, String> names = new HashMap<>();
+        try {
+            for (Object rule : (Iterable<?>) dorsal.getClass().getMethod("rules").invoke(dorsal)) {
+                String id = (String) rule.getClass().getMethod("id").invoke(rule);
+                String name = RuleNames.readable(id, (String) rule.getClass().getMethod("name").invoke(rule));
+                if (name != null) {
+                    names.put(id, name);
+                }
+            }
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            return Map.of();
+        }
+        return Map.copyOf(names);
+    }
+
+    /** Rule names by ID, as far as this engine version can tell them. */
+    Map<String, String> ruleNames() {
+        return ruleNames;
     }
 
     private static URL[] urls(List<Path> jars) {

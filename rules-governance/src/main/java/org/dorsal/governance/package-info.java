@@ -8,6 +8,7 @@
  * content versions run side by side in one JVM. A {@link org.dorsal.governance.Comparison} is what
  * two engines say about one intake; an {@link org.dorsal.governance.ImpactTally} counts comparisons
  * over a population and merges with others, so the command line, the CDS service's shadow mode and
- * the Spark job all count the same way.
+ * the Spark job all count the same way; an {@link org.dorsal.governance.ImpactReport} turns a tally
+ * into the report people approve a change by, as HTML and JSON.
  */
 package org.dorsal.governance;
