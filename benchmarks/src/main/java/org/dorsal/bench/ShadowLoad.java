@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
  * {@code benchmarks/shadow-overhead}, which starts both servers; see BENCHMARKS.md.
  *
  * <pre>
- * ShadowLoad --plain URL --shadow URL [--clients 1,4] [--requests 2000] [--rounds 10] [--warmup 4]
+ * ShadowLoad --plain URL --shadow URL [--clients 1,4] [--requests 2000] [--rounds 30] [--warmup 4]
  * </pre>
  */
 public final class ShadowLoad {
@@ -42,7 +42,7 @@ public final class ShadowLoad {
         Server plain = new Server("without shadow", URI.create(o.get("plain")));
         Server shadow = new Server("with shadow", URI.create(o.get("shadow")));
         int requests = Integer.parseInt(o.getOrDefault("requests", "2000"));
-        int rounds = Integer.parseInt(o.getOrDefault("rounds", "10"));
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "30"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "4"));
         System.out.println("| clients | server | requests | throughput | p50 | p90 | p99 | mean | live assessment, server-side mean |");
         System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -243,7 +243,7 @@ public final class ShadowLoad {
         }
         if (!o.containsKey("plain") || !o.containsKey("shadow")) {
             throw new IllegalArgumentException("usage: ShadowLoad --plain URL --shadow URL [--clients 1,4] [--requests 2000]"
-                    + " [--rounds 10] [--warmup 4]");
+                    + " [--rounds 30] [--warmup 4]");
         }
         return o;
     }
