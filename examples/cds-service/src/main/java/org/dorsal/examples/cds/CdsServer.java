@@ -2,6 +2,8 @@ package org.dorsal.examples.cds;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dorsal.Dorsal;
+import org.dorsal.governance.Engine;
 
 /**
  * A CDS Hooks service and a small FHIR and JSON API around the Dorsal facade, on the JDK's own
@@ -19,12 +22,15 @@ import org.dorsal.Dorsal;
  *
  * <pre>
  * java -jar examples/cds-service/target/dorsal-cds-service.jar --port 8080
+ * java -jar examples/cds-service/target/dorsal-cds-service.jar --shadow-spasm-referral-days 10
  * </pre>
  *
  * <p>Endpoints: {@code GET /cds-services}, {@code POST /cds-services/dorsal-patient-view},
  * {@code POST /cds-services/dorsal-patient-view/feedback}, {@code POST /assess},
- * {@code GET /fhir/Questionnaire/dorsal-intake}, {@code GET /fhir/CodeSystem/{id}} and
- * {@code POST /fhir/QuestionnaireResponse/$assess}. See docs/integration.md.
+ * {@code GET /fhir/Questionnaire/dorsal-intake}, {@code GET /fhir/CodeSystem/{id}},
+ * {@code POST /fhir/QuestionnaireResponse/$assess} and {@code GET /metrics}. In shadow mode a
+ * candidate configuration assesses every request too, off the live path (see {@link Shadow}). See
+ * docs/integration.md.
  *
  * <p>Plain HTTP on loopback: put a TLS-terminating proxy with authentication in front of it before
  * anything else may reach it.
@@ -33,11 +39,13 @@ public final class CdsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final FeedbackLog feedback;
+    private final Shadow shadow;
 
-    private CdsServer(HttpServer server, ExecutorService executor, FeedbackLog feedback) {
+    private CdsServer(HttpServer server, ExecutorService executor, FeedbackLog feedback, Shadow shadow) {
         this.server = server;
         this.executor = executor;
         this.feedback = feedback;
+        this.shadow = shadow;
     }
 
     /**
@@ -51,9 +59,24 @@ public final class CdsServer implements AutoCloseable {
     }
 
     static CdsServer start(int port, Path feedbackLog, Dorsal dorsal) throws IOException {
+        return start(port, feedbackLog, dorsal, null, 0);
+    }
+
+    /**
+     * Starts serving {@code dorsal}'s assessments; with a candidate, in shadow mode.
+     *
+     * @param candidate the engine to compare every live assessment with, already opened; null for none
+     * @param shadowQueue how many assessments may wait for the candidate before further ones are dropped
+     */
+    static CdsServer start(int port, Path feedbackLog, Dorsal dorsal, Engine candidate, int shadowQueue) throws IOException {
         FeedbackLog log = new FeedbackLog(feedbackLog);
+        Shadow shadow = null;
         try {
-            CdsService service = new CdsService(dorsal, FhirContext.forR4Cached(), log);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            metrics.config().meterFilter(ShadowMetrics.RULE_TAG_LIMIT);
+            shadow = candidate == null ? null : new Shadow(candidate, shadowQueue, metrics);
+            CdsService service = new CdsService(dorsal, new Assessor(dorsal, metrics, shadow), metrics,
+                    FhirContext.forR4Cached(), log);
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
             AtomicInteger n = new AtomicInteger();
             ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
@@ -64,8 +87,11 @@ public final class CdsServer implements AutoCloseable {
             server.createContext("/", service);
             server.setExecutor(executor);
             server.start();
-            return new CdsServer(server, executor, log);
+            return new CdsServer(server, executor, log, shadow);
         } catch (IOException | RuntimeException e) {
+            if (shadow != null) {
+                shadow.close();
+            }
             log.close();
             throw e;
         }
@@ -81,7 +107,10 @@ public final class CdsServer implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port());
     }
 
-    /** Stops accepting requests, lets running ones finish for up to two seconds, and closes the feedback log. */
+    /**
+     * Stops accepting requests, lets running ones finish for up to two seconds, gives queued shadow
+     * comparisons a second, and closes the feedback log.
+     */
     @Override
     public void close() throws IOException {
         server.stop(1);
@@ -91,60 +120,21 @@ public final class CdsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (shadow != null) {
+            shadow.close();
+        }
         feedback.close();
     }
 
-    /** {@code [--port N] [--feedback-log FILE]}; defaults 8080 and dorsal-feedback.jsonl in the working directory. */
-    public static void main(String[] args) throws IOException {
-        int port = 8080;
-        Path log = Path.of("dorsal-feedback.jsonl");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = parsePort(value(args, ++i, "--port"));
-                case "--feedback-log" -> log = Path.of(value(args, ++i, "--feedback-log"));
-                case "-h", "--help" -> {
-                    System.out.println("usage: CdsServer [--port N] [--feedback-log FILE]\n"
-                            + "Serves the Dorsal CDS Hooks service on http://127.0.0.1:N (default 8080);"
-                            + " feedback is appended to FILE (default dorsal-feedback.jsonl).");
-                    return;
-                }
-                default -> fail("unknown option " + args[i] + " (try --help)");
-            }
+    /**
+     * Starts the service; {@code --help} lists the options. Exits with status 2 when an option or the
+     * shadow candidate is refused, 1 when the server cannot start (a port or feedback log in use).
+     */
+    public static void main(String[] args) {
+        int status = ServeCommand.run(args);
+        // Status 0 leaves the JVM to the server's threads; exiting here would stop it.
+        if (status != 0) {
+            System.exit(status);
         }
-        CdsServer server = start(port, log);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (IOException e) {
-                System.err.println("closing the feedback log failed: " + e.getMessage());
-            }
-        }, "cds-shutdown"));
-        System.out.println("Dorsal CDS Hooks service on " + server.baseUri() + "/cds-services (feedback log "
-                + log.toAbsolutePath() + "); Ctrl-C stops it");
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            fail(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int parsePort(String s) {
-        try {
-            int p = Integer.parseInt(s);
-            if (p >= 0 && p <= 65_535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        fail("--port must be a number from 0 to 65535, got " + s);
-        return -1;
-    }
-
-    private static void fail(String message) {
-        System.err.println("CdsServer: " + message);
-        System.exit(2);
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,8 @@ final class CdsService implements HttpHandler {
             .build();
 
     private final Dorsal dorsal;
+    private final Assessor assessor;
+    private final PrometheusMeterRegistry metrics;
     private final DorsalFhir fhir;
     private final FhirContext fhirContext;
     private final FeedbackLog feedback;
@@ -90,8 +93,10 @@ final class CdsService implements HttpHandler {
         }
     };
 
-    CdsService(Dorsal dorsal, FhirContext fhirContext, FeedbackLog feedback) {
+    CdsService(Dorsal dorsal, Assessor assessor, PrometheusMeterRegistry metrics, FhirContext fhirContext, FeedbackLog feedback) {
         this.dorsal = dorsal;
+        this.assessor = assessor;
+        this.metrics = metrics;
         this.fhir = DorsalFhir.of(dorsal);
         this.fhirContext = fhirContext;
         this.feedback = feedback;
@@ -138,6 +143,10 @@ final class CdsService implements HttpHandler {
                 route = "code-system";
                 allow(method, "GET");
                 Exchanges.send(ex, status = 200, Exchanges.FHIR_JSON, encode(codeSystem(path.substring("/fhir/CodeSystem/".length()))));
+            } else if (path.equals("/metrics")) {
+                route = "metrics";
+                allow(method, "GET");
+                Exchanges.send(ex, status = 200, Exchanges.PROMETHEUS_TEXT, metrics.scrape());
             } else if (path.equals("/fhir/QuestionnaireResponse/$assess")) {
                 route = "fhir-assess";
                 allow(method, "POST");
@@ -229,7 +238,7 @@ final class CdsService implements HttpHandler {
             return write(root);
         }
         checkSubject(response, patientId);
-        Assessment a = dorsal.assess(intake(response));
+        Assessment a = assessor.assess(Assessor.PATIENT_VIEW, intake(response));
         for (Cards.IssuedCard c : Cards.of(a, UUID::randomUUID)) {
             remember(c.card().uuid(), c.about());
             cards.add(WRITER.valueToTree(c.card()));
@@ -384,7 +393,7 @@ final class CdsService implements HttpHandler {
         } catch (InvalidIntakeException e) {
             throw HttpProblem.badRequest("invalid-intake", e.field(), e.getMessage());
         }
-        return DorsalJson.writeAssessment(dorsal.assess(intake));
+        return DorsalJson.writeAssessment(assessor.assess(Assessor.ASSESS, intake));
     }
 
     private String fhirAssess(byte[] body) {
@@ -395,7 +404,7 @@ final class CdsService implements HttpHandler {
             throw HttpProblem.badRequest("invalid-fhir", "body", "the body is not a valid FHIR R4 QuestionnaireResponse: "
                     + Text.clip(e.getMessage(), 200));
         }
-        Assessment a = dorsal.assess(intake(response));
+        Assessment a = assessor.assess(Assessor.FHIR_ASSESS, intake(response));
         GuidanceResponse g = fhir.guidanceResponse(a, response.hasSubject() ? response.getSubject() : null);
         g.setOccurrenceDateTime(new Date());
         return encode(g);

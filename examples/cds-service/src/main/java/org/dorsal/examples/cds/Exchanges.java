@@ -11,6 +11,8 @@ import org.dorsal.internal.Text;
 final class Exchanges {
     static final String JSON = "application/json";
     static final String FHIR_JSON = "application/fhir+json";
+    /** Prometheus' text exposition format; {@link #send} adds the charset. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
     /** Past the limit, a body is read and dropped up to this size so that the 413 reaches the client. */
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
