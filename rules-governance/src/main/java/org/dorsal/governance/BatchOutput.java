@@ -16,7 +16,8 @@ import org.dorsal.DorsalJson;
  * }</pre>
  *
  * <p>{@code id} is there when the input line had one. The assessment is exactly what
- * {@link DorsalJson#writeAssessment} writes for a one-shot assessment.
+ * {@link DorsalJson#writeAssessment} writes for a one-shot assessment, the same fields and values in
+ * the same order, with the indentation taken out so that it fits on its line.
  */
 public final class BatchOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +30,7 @@ public final class BatchOutput {
         if (!line.ok()) {
             throw new IllegalArgumentException("line " + line.number() + " was refused; write it with refused()");
         }
-        return prefix(line) + ",\"assessment\":" + DorsalJson.writeAssessment(assessment) + "}";
+        return prefix(line) + ",\"assessment\":" + compact(DorsalJson.writeAssessment(assessment)) + "}";
     }
 
     /** The output line of an input line that was refused. */
@@ -41,6 +42,32 @@ public final class BatchOutput {
                 .put("field", line.error().field())
                 .put("message", line.error().getMessage());
         return prefix(line) + ",\"error\":" + error + "}";
+    }
+
+    /**
+     * The JSON without the whitespace between its tokens. A JSON string cannot hold a raw line
+     * break or tab (the writer escapes them), so whitespace outside strings is all indentation.
+     */
+    static String compact(String json) {
+        StringBuilder b = new StringBuilder(json.length());
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                b.append(c);
+                if (c == '\\') {
+                    b.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                b.append(c);
+            } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static String prefix(BatchLine line) {

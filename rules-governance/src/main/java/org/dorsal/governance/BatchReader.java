@@ -5,8 +5,11 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.dorsal.Dorsal;
@@ -26,7 +29,14 @@ public final class BatchReader {
     /** Longer ids are refused: an id is a key, not a document. */
     public static final int MAX_ID_LENGTH = 200;
 
-    private static final ObjectMapper TREE = new ObjectMapper();
+    /**
+     * As strict as the contract's own reader where it matters before the id is taken off: a
+     * duplicate key or anything after the object would otherwise be dropped here unseen.
+     */
+    private static final ObjectMapper TREE = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final DorsalFhir fhir;
     private IParser fhirParser;

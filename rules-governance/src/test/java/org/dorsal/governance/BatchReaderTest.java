@@ -84,4 +84,21 @@ class BatchReaderTest {
         assertThat(node.get("error").get("field").asText()).isEqualTo("findings.FEVER");
         assertThat(node.get("error").get("message").asText()).contains("FEVER");
     }
+
+    @Test
+    void a_line_with_an_id_is_as_strict_as_one_without() {
+        BatchLine duplicate = reader.read(1, "{\"id\": \"p-1\", \"findings\": {}, \"findings\": {\"MUSCLE_SPASM\": \"present\"}}");
+        assertThat(duplicate.ok()).isFalse();
+        assertThat(duplicate.error().getMessage()).contains("Duplicate field");
+        assertThat(reader.read(2, "{\"id\": \"p-1\", \"id\": \"p-2\"}").ok()).isFalse();
+        assertThat(reader.read(3, "{\"id\": \"p-1\", \"findings\": {}} {\"findings\": {}}").ok()).isFalse();
+    }
+
+    @Test
+    void an_output_line_is_one_line() {
+        BatchLine line = reader.read(1, "{\"id\": \"p-1\", \"hoursSinceOnset\": 30, \"findings\": {\"MUSCLE_SPASM\": \"present\"}}");
+        String out = BatchOutput.assessed(line, DORSAL.assess(line.intake()));
+        assertThat(out).doesNotContain("\n").doesNotContain("\r").startsWith("{\"line\":1,\"id\":\"p-1\",\"assessment\":{\"disposition\":");
+        assertThat(BatchOutput.compact("{ \"a\" : [ 1, \"b \\\" c\\n\" ],\n  \"d\": { } }")).isEqualTo("{\"a\":[1,\"b \\\" c\\n\"],\"d\":{}}");
+    }
 }
