@@ -90,12 +90,10 @@ public final class Batch {
 
     private Written assess(RawReader reader, long number, ByteLines.Raw raw) {
         BatchLine line = reader.read(number, raw);
-        String out = line.ok() ? BatchOutput.assessed(line, dorsal.assess(line.intake())) : BatchOutput.refused(line);
-        byte[] text = out.getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = new byte[text.length + 1];
-        System.arraycopy(text, 0, bytes, 0, text.length);
-        bytes[text.length] = '\n';
-        return new Written(bytes, line.ok() ? null : line.error().field());
+        if (line.ok()) {
+            return new Written(BatchOutput.assessedLine(line, dorsal.assess(line.intake())), null);
+        }
+        return new Written((BatchOutput.refused(line) + "\n").getBytes(StandardCharsets.UTF_8), line.error().field());
     }
 
     /**

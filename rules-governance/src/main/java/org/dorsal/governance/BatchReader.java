@@ -29,6 +29,8 @@ public final class BatchReader {
     /** Longer ids are refused: an id is a key, not a document. */
     public static final int MAX_ID_LENGTH = 200;
 
+    private static final String LEADING_ID = "{\"id\":\"";
+
     /**
      * As strict as the contract's own reader where it matters before the id is taken off: a
      * duplicate key or anything after the object would otherwise be dropped here unseen.
@@ -52,8 +54,15 @@ public final class BatchReader {
             return BatchLine.refused(number, null, new InvalidIntakeException("line", "the line is blank; expected one JSON object"));
         }
         // Most lines are plain intakes without an id: read them once, by the contract's own reader.
-        if (!line.contains("\"id\"") && !line.contains("\"resourceType\"")) {
+        boolean fhir = line.contains("\"resourceType\"");
+        if (!line.contains("\"id\"") && !fhir) {
             return plainIntake(number, line);
+        }
+        if (!fhir) {
+            BatchLine leading = leadingId(number, line);
+            if (leading != null) {
+                return leading;
+            }
         }
         JsonNode root;
         try {
@@ -78,6 +87,39 @@ public final class BatchReader {
             return BatchLine.read(number, id, DorsalJson.readIntake(object.toString()));
         } catch (InvalidIntakeException e) {
             return BatchLine.refused(number, id, e);
+        }
+    }
+
+    /**
+     * The common shape, an intake whose first member is a plain id ({@code {"id":"p-17","findings":…}},
+     * as {@code dorsal synth} writes): read in one pass by the contract's reader, without building a
+     * tree first. Anything else, and any line this refuses, is left to the general path (null), so
+     * that a refusal names the same field or position whichever path a line takes.
+     */
+    private static BatchLine leadingId(long number, String line) {
+        if (!line.startsWith(LEADING_ID)) {
+            return null;
+        }
+        int end = line.indexOf('"', LEADING_ID.length());
+        if (end < 0 || end + 2 >= line.length()) {
+            return null;
+        }
+        String id = line.substring(LEADING_ID.length(), end);
+        if (id.isBlank() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(c -> c == '\\' || c < 0x20)) {
+            return null;
+        }
+        String rest;
+        if (line.charAt(end + 1) == ',' && line.charAt(end + 2) == '"') {
+            rest = "{" + line.substring(end + 2);
+        } else if (line.charAt(end + 1) == '}') {
+            rest = "{" + line.substring(end + 1);
+        } else {
+            return null;
+        }
+        try {
+            return BatchLine.read(number, id, DorsalJson.readIntake(rest));
+        } catch (InvalidIntakeException e) {
+            return null;
         }
     }
 

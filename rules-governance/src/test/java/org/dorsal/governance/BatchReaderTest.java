@@ -99,6 +99,41 @@ class BatchReaderTest {
         BatchLine line = reader.read(1, "{\"id\": \"p-1\", \"hoursSinceOnset\": 30, \"findings\": {\"MUSCLE_SPASM\": \"present\"}}");
         String out = BatchOutput.assessed(line, DORSAL.assess(line.intake()));
         assertThat(out).doesNotContain("\n").doesNotContain("\r").startsWith("{\"line\":1,\"id\":\"p-1\",\"assessment\":{\"disposition\":");
-        assertThat(BatchOutput.compact("{ \"a\" : [ 1, \"b \\\" c\\n\" ],\n  \"d\": { } }")).isEqualTo("{\"a\":[1,\"b \\\" c\\n\"],\"d\":{}}");
+    }
+
+    /** A leading plain id takes a shorter path; it must say exactly what the general one says. */
+    @Test
+    void a_leading_id_is_read_as_any_other_id() {
+        String[] lines = {
+                "{\"id\":\"a\",\"findings\":{\"MUSCLE_SPASM\":\"present\"},\"hoursSinceOnset\":3}",
+                "{\"id\":\"a\",\"findings\":{},\"findings\":{}}",
+                "{\"id\":\"a\",}",
+                "{\"id\":\"a\"}",
+                "{\"id\":\"a\"} {}",
+                "{\"id\":\"a\",\"id\":\"b\"}",
+                "{\"id\":\" \",\"findings\":{}}",
+                "{\"id\":\"a\\\"b\",\"findings\":{}}",
+                "{\"id\":\"a\",\"findings\":{\"NOPE\":\"present\"}}",
+                "{\"id\":\"a\",\"hoursSinceOnset\":-1}",
+                "{\"id\":\"a\",\"findings\":{\"MUSCLE_SPASM\":\"present\"}",
+                "{\"id\":\"qr\",\"resourceType\":\"Patient\"}",
+        };
+        for (String line : lines) {
+            BatchLine fast = reader.read(1, line);
+            // The same line with a space before the id never takes the short path.
+            BatchLine general = reader.read(1, "{ " + line.substring(1));
+            assertThat(fast.ok()).as(line).isEqualTo(general.ok());
+            assertThat(fast.id()).as(line).isEqualTo(general.id());
+            if (fast.ok()) {
+                assertThat(fast.intake()).as(line).isEqualTo(general.intake());
+            } else if (!general.error().field().startsWith("line 1, column")) {
+                assertThat(fast.error().field()).as(line).isEqualTo(general.error().field());
+                assertThat(fast.error().getMessage()).as(line).isEqualTo(general.error().getMessage());
+            } else {
+                assertThat(fast.error().field()).as(line).startsWith("line 1, column");
+            }
+        }
+        assertThat(reader.read(1, lines[0]).key()).isEqualTo("a");
+        assertThat(reader.read(1, lines[7]).key()).isEqualTo("a\"b");
     }
 }
