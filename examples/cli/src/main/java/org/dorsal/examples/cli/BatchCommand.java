@@ -22,14 +22,20 @@ import picocli.CommandLine.Spec;
 /** {@code dorsal batch FILE}: assesses every line of an NDJSON file, on every core. */
 @Command(name = "batch",
         mixinStandardHelpOptions = true,
-        description = {"Assess every line of an NDJSON file: intake JSON (with an optional \"id\"), or FHIR",
-                "QuestionnaireResponses as in FHIR Bulk Data. Writes one output line per input line, in order:",
+        description = {"Assess every line of an NDJSON file, on every core.",
+                "",
+                "A line is an intake in the JSON contract, with an optional \"id\", or a FHIR R4 QuestionnaireResponse"
+                        + " (as in FHIR Bulk Data). There is one output line per input line, in the same order:",
                 "  {\"line\":3,\"id\":\"p-17\",\"assessment\":{...}}",
                 "  {\"line\":4,\"error\":{\"field\":\"findings.FEVER\",\"message\":\"...\"}}",
-                "A bad line is refused on its own output line and the rest go on. The counts are printed on",
-                "stderr, with a progress bar when stderr is a terminal.",
-                "Exit status: 0 every line assessed; 3 some lines refused (the output is complete and has",
-                "an error line for each); 2 nothing done (options, thresholds, files); 1 stopped part-way."})
+                "A bad line is refused on its own output line and the rest go on. The counts go to stderr,"
+                        + " with a progress bar when stderr is a terminal.",
+                ""},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every line was assessed",
+                "3:some lines were refused; the output is complete, with an error line for each",
+                "2:nothing was done: an option, a threshold or a file was refused",
+                "1:stopped part-way (e.g. the output was closed); the output is incomplete"})
 final class BatchCommand implements Callable<Integer> {
     @ParentCommand
     private DorsalCli cli;
@@ -43,7 +49,7 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @Parameters(paramLabel = "FILE", defaultValue = "-", description = "The NDJSON input, or - for standard input (the default).")
+    @Parameters(paramLabel = "FILE", arity = "0..1", defaultValue = "-", description = "The NDJSON input, or - for standard input (the default).")
     private String file;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output lines to FILE instead of standard output.")

@@ -29,14 +29,21 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "impact",
         mixinStandardHelpOptions = true,
-        description = {"Compare two configurations over the same population (NDJSON intakes, as batch reads them):",
-                "two thresholds within their ranges, or two content versions (rules-core and rules-content jars",
-                "loaded side by side, each in a class loader of its own), or both. Before is the configuration",
-                "given by the usual options (the host content with its default thresholds when none is given);",
-                "after is the --versus- one, whose unspecified options are the same as before's.",
-                "Prints a summary (downgrades first) and writes the report to --out.",
-                "Exit status: 0 done; 3 done, but some lines were refused (counted in the report); 2 nothing",
-                "done (options, thresholds, jars, files, or two identical configurations); 1 stopped part-way."})
+        description = {"Compare two configurations over the same population, before a change reaches anyone.",
+                "",
+                "The population is NDJSON, read as batch reads it. The two configurations differ in their thresholds"
+                        + " (within their ranges), in their content (a rules-core jar and the rules-content jar built"
+                        + " for it, loaded side by side in class loaders of their own), or both. Before is given by the"
+                        + " usual options (this build's content with the default thresholds when none is given); after"
+                        + " by the --versus- ones, each defaulting to its before counterpart.",
+                "Prints a summary, less urgent care first, and writes the report to --out.",
+                ""},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done",
+                "3:done, but some lines were refused (counted in the report, not compared)",
+                "2:nothing was done: an option, a threshold, a jar or a file was refused, or the two configurations"
+                        + " are the same",
+                "1:stopped part-way; nothing was written"})
 final class ImpactCommand implements Callable<Integer> {
     @ParentCommand
     private DorsalCli cli;
@@ -50,7 +57,7 @@ final class ImpactCommand implements Callable<Integer> {
     @Mixin
     private BatchCommand.RunOptions run;
 
-    @Parameters(paramLabel = "FILE", defaultValue = "-", description = "The population, NDJSON, or - for standard input (the default).")
+    @Parameters(paramLabel = "FILE", arity = "0..1", defaultValue = "-", description = "The population, NDJSON, or - for standard input (the default).")
     private String file;
 
     @Option(names = "--jars", split = ",", paramLabel = "JAR",

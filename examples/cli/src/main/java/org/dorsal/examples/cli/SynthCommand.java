@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "synth",
         mixinStandardHelpOptions = true,
         description = {"Make a synthetic population: NDJSON intakes, one per line, each with an id.",
-                "The same count and seed always give the same lines. Mostly self-care, few red flags:",
-                "illustrative figures for demos and benchmarks, not epidemiology (docs/governance.md)."})
+                "",
+                "The same count and seed always give the same lines. Mostly self-care, few red flags: illustrative"
+                        + " figures for demos and benchmarks, not epidemiology (see docs/governance.md).",
+                ""})
 final class SynthCommand implements Callable<Integer> {
     @ParentCommand
     private DorsalCli cli;
