@@ -13,6 +13,7 @@ import org.dorsal.governance.Engine;
 import org.dorsal.governance.EngineConfig;
 import org.dorsal.governance.Impact;
 import org.dorsal.governance.ImpactTally;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,10 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--versus-jars", split = ",", paramLabel = "JAR", description = "After: the rules-core and rules-content jars.")
     private List<Path> versusJars;
 
+    @Option(names = "--versus-own-content",
+            description = "After: this build's own content, when --jars gives before another (e.g. 1.0.0 before, this build after).")
+    private boolean versusOwnContent;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "impact-report",
             description = "Where to write the report (default ${DEFAULT-VALUE}).")
     private Path out;
@@ -84,7 +89,10 @@ final class ImpactCommand implements Callable<Integer> {
         Thresholds versus = new Thresholds(
                 versusSpasmReferralDays != null ? versusSpasmReferralDays : before.spasmReferralDays(),
                 versusStiffnessReferralDays != null ? versusStiffnessReferralDays : before.stiffnessReferralDays());
-        EngineConfig after = config(versus, versusJars != null ? versusJars : jars);
+        if (versusOwnContent && versusJars != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--versus-jars and --versus-own-content exclude each other");
+        }
+        EngineConfig after = config(versus, versusOwnContent ? null : versusJars != null ? versusJars : jars);
         if (before.equals(after)) {
             throw new DorsalCli.Refusal("the two configurations are the same (" + describe(before)
                     + "); give a --versus- option that differs", null);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Path;
+import org.dorsal.Dorsal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,5 +90,28 @@ class ImpactCommandTest {
         assertThat(jar.err()).contains("no such jar");
         assertThat(range.out()).isEmpty();
         assertThat(jar.out()).isEmpty();
+    }
+
+    /** This build's own engine and content, given as another version's jars would be. */
+    @Test
+    void another_content_version_runs_in_its_own_class_loader_against_this_builds() throws Exception {
+        String jars = Path.of(Dorsal.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + ","
+                + contentRoot(Dorsal.class.getClassLoader().getResource("META-INF/dorsal/content.json"));
+
+        Cli.Run run = Cli.piped(population.lines().limit(300).reduce("", (a, b) -> a + b + "\n"),
+                "impact", "--jars", jars, "--versus-own-content", "--out", dir.toString());
+        Cli.Run both = Cli.piped("", "impact", "--jars", jars, "--versus-jars", jars, "--versus-own-content");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("intakes compared: 300; the same on everything: 300 (100.00%)")
+                .contains("dispositions: no change");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("exclude each other");
+    }
+
+    private static String contentRoot(URL manifest) throws Exception {
+        return manifest.getProtocol().equals("jar")
+                ? Path.of(URI.create(manifest.getPath().substring(0, manifest.getPath().indexOf("!/")))).toString()
+                : Path.of(manifest.toURI()).getParent().getParent().getParent().toString();
     }
 }
