@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.dorsal.Dorsal;
 import org.dorsal.governance.Batch;
@@ -63,17 +62,16 @@ final class BatchCommand implements Callable<Integer> {
         Dorsal dorsal = engine.dorsal();
         PrintWriter err = spec.commandLine().getErr();
         Batch.Summary summary;
-        AtomicLong done = new AtomicLong();
         try (Progress progress = run.progress(cli, "Assessing", file)) {
-            summary = Batch.of(dorsal).threads(threads).progress(n -> {
-                done.set(n);
-                progress.accept(n);
-            }).run(in, output);
+            summary = Batch.of(dorsal).threads(threads).progress(progress).run(in, output);
+            output.close();
         } catch (IOException e) {
-            throw new DorsalCli.Stopped("batch stopped after " + done.get() + " lines: " + e.getMessage()
-                    + "; the output is incomplete", e);
+            closeQuietly(output);
+            throw new DorsalCli.Stopped("batch stopped: " + e.getMessage() + "; the output is incomplete", e);
         } finally {
-            close(in, output);
+            if (in != cli.stdin()) {
+                closeQuietly(in);
+            }
         }
         err.println(summary(summary, threads));
         return summary.refused() == 0 ? DorsalCli.OK : DorsalCli.SOME_LINES_REFUSED;
@@ -92,14 +90,12 @@ final class BatchCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private void close(InputStream in, OutputStream output) {
+    /** After a failure, or of the input: what a close would add is not worth reporting. */
+    private static void closeQuietly(java.io.Closeable c) {
         try {
-            if (in != cli.stdin()) {
-                in.close();
-            }
-            output.close();
-        } catch (IOException e) {
-            throw new DorsalCli.Stopped("cannot finish writing the output: " + e.getMessage(), e);
+            c.close();
+        } catch (IOException ignored) {
+            // The run already failed or is complete; this close cannot change its output.
         }
     }
 

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,6 +119,28 @@ class BatchCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("dorsal batch: 0 lines");
+    }
+
+    @Test
+    void an_output_closed_part_way_stops_the_batch_with_status_1() {
+        String population = Cli.run("synth", "--count", "2000").out();
+        OutputStream closedAfter64KiB = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > 65_536) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = DorsalCli.run(new String[] {"batch"}, new ByteArrayInputStream(population.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(closedAfter64KiB, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the output was closed").contains("incomplete");
     }
 
     private static void assertNothingDone(Cli.Run run, String message) {
