@@ -3,6 +3,7 @@ package org.dorsal.governance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -91,11 +92,7 @@ public final class BatchOutput {
     private static String prefix(BatchLine line) {
         StringBuilder b = new StringBuilder(64).append("{\"line\":").append(line.number());
         if (line.id() != null) {
-            try {
-                b.append(",\"id\":").append(JSON.writeValueAsString(line.id()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a string could not be written as JSON", e);
-            }
+            b.append(",\"id\":\"").append(JsonStringEncoder.getInstance().quoteAsString(line.id())).append('"');
         }
         return b.toString();
     }

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.dorsal.Dorsal;
 import org.dorsal.DorsalJson;
@@ -30,6 +33,9 @@ public final class BatchReader {
     public static final int MAX_ID_LENGTH = 200;
 
     private static final String LEADING_ID = "{\"id\":\"";
+    private static final byte[] LEADING_ID_BYTES = LEADING_ID.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ID = "\"id\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESOURCE_TYPE = "\"resourceType\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * As strict as the contract's own reader where it matters before the id is taken off: a
@@ -88,6 +94,98 @@ public final class BatchReader {
         } catch (InvalidIntakeException e) {
             return BatchLine.refused(number, id, e);
         }
+    }
+
+    /**
+     * Reads line {@code number} from its UTF-8 bytes, as {@link #read(long, String)} reads its text.
+     * The common shapes (a plain intake, or one whose first member is a plain id) go to the contract's
+     * reader without being decoded into a string first; a batch reads millions of them.
+     */
+    BatchLine read(long number, byte[] line) {
+        if (isBlank(line)) {
+            return read(number, "");
+        }
+        if (indexOf(line, RESOURCE_TYPE, 0) < 0) {
+            if (indexOf(line, ID, 0) < 0) {
+                try {
+                    return BatchLine.read(number, null, DorsalJson.readIntake(line));
+                } catch (InvalidIntakeException e) {
+                    return BatchLine.refused(number, null, e);
+                }
+            }
+            BatchLine leading = leadingId(number, line);
+            if (leading != null) {
+                return leading;
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
+        } catch (CharacterCodingException e) {
+            return BatchLine.refused(number, null, new InvalidIntakeException("line", "the line is not valid UTF-8"));
+        }
+        return read(number, text);
+    }
+
+    /** {@link #leadingId(long, String)} on the bytes; an id with anything but ASCII takes the general path. */
+    private static BatchLine leadingId(long number, byte[] line) {
+        int start = LEADING_ID_BYTES.length;
+        if (line.length < start || indexOf(line, LEADING_ID_BYTES, 0) != 0) {
+            return null;
+        }
+        int end = start;
+        while (end < line.length && line[end] != '"') {
+            byte b = line[end];
+            if (b == '\\' || b < 0x20) { // a byte of 0x80 or more is negative: not ASCII
+                return null;
+            }
+            end++;
+        }
+        if (end + 2 >= line.length || end == start || end - start > MAX_ID_LENGTH) {
+            return null;
+        }
+        String id = new String(line, start, end - start, StandardCharsets.US_ASCII);
+        int from;
+        if (line[end + 1] == ',' && line[end + 2] == '"') {
+            from = end + 2;
+        } else if (line[end + 1] == '}') {
+            from = end + 1;
+        } else {
+            return null;
+        }
+        if (id.isBlank()) {
+            return null;
+        }
+        byte[] rest = new byte[1 + line.length - from];
+        rest[0] = '{';
+        System.arraycopy(line, from, rest, 1, line.length - from);
+        try {
+            return BatchLine.read(number, id, DorsalJson.readIntake(rest));
+        } catch (InvalidIntakeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] line, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= line.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (line[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

@@ -2,12 +2,6 @@ package org.dorsal.governance;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import org.dorsal.InvalidIntakeException;
@@ -29,23 +23,9 @@ final class ByteLines implements OrderedParallel.Source<ByteLines.Raw> {
             return bytes == null;
         }
 
-        /** The line as text, strictly decoded; a line that cannot be is refused like a bad intake. */
-        String text(CharsetDecoder utf8) {
-            if (tooLong()) {
-                throw new InvalidIntakeException("line", "the line is " + length + " bytes long; at most "
-                        + MAX_LINE_BYTES + " are read");
-            }
-            try {
-                return utf8.reset().decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw new InvalidIntakeException("line", "the line is not valid UTF-8");
-            }
-        }
-
-        static CharsetDecoder decoder() {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        InvalidIntakeException tooLongError() {
+            return new InvalidIntakeException("line", "the line is " + length + " bytes long; at most "
+                    + MAX_LINE_BYTES + " are read");
         }
     }
 

@@ -136,4 +136,33 @@ class BatchReaderTest {
         assertThat(reader.read(1, lines[0]).key()).isEqualTo("a");
         assertThat(reader.read(1, lines[7]).key()).isEqualTo("a\"b");
     }
+
+    /** A batch reads bytes, without decoding the common lines first; it must read them as the text is read. */
+    @Test
+    void bytes_are_read_as_their_text() {
+        Intake intake = Intake.builder().present(Finding.MUSCLE_SPASM).absent(Finding.FEVER_OR_CHILLS).hoursSinceOnset(50).build();
+        QuestionnaireResponse response = DorsalFhir.of(DORSAL).questionnaireResponse(intake);
+        response.setId("qr-1");
+        String fhir = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(response);
+        String[] lines = {"", "  \t", "{}", "{\"findings\":{\"MUSCLE_SPASM\":\"present\"}}", "nonsense", "[1]",
+                "{\"id\":\"p-1\",\"hoursSinceOnset\":5,\"findings\":{}}", "{\"id\":\"p-\u00e9\",\"findings\":{}}",
+                "{\"id\":\"p-1\",\"findings\":{\"NOPE\":\"present\"}}", "{\"findings\":{},\"id\":\"last\"}",
+                "{\"id\":\"a\",}", "{\"id\":\"\",\"findings\":{}}", fhir, "{\"resourceType\":\"Patient\"}",
+                SyntheticPopulation.seeded(3).line(17)};
+        for (String line : lines) {
+            BatchLine text = reader.read(9, line);
+            BatchLine bytes = reader.read(9, line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(bytes.ok()).as(line).isEqualTo(text.ok());
+            assertThat(bytes.id()).as(line).isEqualTo(text.id());
+            if (text.ok()) {
+                assertThat(bytes.intake()).as(line).isEqualTo(text.intake());
+            } else {
+                assertThat(bytes.error().field()).as(line).isEqualTo(text.error().field());
+            }
+        }
+        BatchLine latin1 = reader.read(1, "{\"id\":\"x\",\"findings\":{\"MUSCLE_SPASM\":\"pr\u00e9sent\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1.ok()).isFalse();
+        assertThat(latin1.error().getMessage()).contains("UTF-8");
+    }
 }
