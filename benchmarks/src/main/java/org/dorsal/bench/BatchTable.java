@@ -12,7 +12,8 @@ import java.util.Properties;
 
 /**
  * Prints the "Batch" table of BENCHMARKS.md from what {@code benchmarks/run batch} measured: JMH's
- * JSON result of {@link BatchBenchmark} and the command line's wall-clock runs ({@code batch.properties}).
+ * JSON result of {@link BatchBenchmark}, the medians of {@link BatchRounds} and the command line's
+ * wall-clock runs ({@code batch.properties}).
  *
  * <pre>java -cp benchmarks/target/dorsal-benchmarks.jar org.dorsal.bench.BatchTable RESULTS_DIR</pre>
  */
@@ -54,7 +55,18 @@ public final class BatchTable {
         double bAll = BatchBenchmark.LINES / jmh.get("batchAllThreads");
         row("`Batch`, 1 worker (JMH, 1M lines)", b1, 1, facade1, json1);
         row("`Batch`, " + cores + " workers (JMH, 1M lines)", bAll, cores, facadeAll, jsonAll);
-        if (!cli.isEmpty()) {
+        for (int threads : new int[] {1, cores}) {
+            String key = "rounds" + threads;
+            if (cli.containsKey(key + ".batch")) {
+                double json = Double.parseDouble(cli.getProperty(key + ".json"));
+                double one = Double.parseDouble(cli.getProperty(key + ".oneShot"));
+                double batch = Double.parseDouble(cli.getProperty(key + ".batch"));
+                System.out.printf(Locale.ROOT, "| `BatchRounds`, %d thread%s, alternating rounds in one JVM: facade JSON %,.0f /s,"
+                        + " facade one-shot %,.0f /s, batch | %,.0f | %,.0f | %.0f%% | %.0f%% |%n", threads, threads == 1 ? "" : "s",
+                        json, one, batch, batch / threads, 100 * batch / one, 100 * batch / json);
+            }
+        }
+        if (!cli.isEmpty() && cli.containsKey("batch1Millis")) {
             double lines = Double.parseDouble(cli.getProperty("lines"));
             double c1 = lines / (Double.parseDouble(cli.getProperty("batch1Millis")) / 1000);
             double cAll = lines / (Double.parseDouble(cli.getProperty("batchAllMillis")) / 1000);
