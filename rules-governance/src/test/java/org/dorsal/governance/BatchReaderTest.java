@@ -84,4 +84,85 @@ class BatchReaderTest {
         assertThat(node.get("error").get("field").asText()).isEqualTo("findings.FEVER");
         assertThat(node.get("error").get("message").asText()).contains("FEVER");
     }
+
+    @Test
+    void a_line_with_an_id_is_as_strict_as_one_without() {
+        BatchLine duplicate = reader.read(1, "{\"id\": \"p-1\", \"findings\": {}, \"findings\": {\"MUSCLE_SPASM\": \"present\"}}");
+        assertThat(duplicate.ok()).isFalse();
+        assertThat(duplicate.error().getMessage()).contains("Duplicate field");
+        assertThat(reader.read(2, "{\"id\": \"p-1\", \"id\": \"p-2\"}").ok()).isFalse();
+        assertThat(reader.read(3, "{\"id\": \"p-1\", \"findings\": {}} {\"findings\": {}}").ok()).isFalse();
+    }
+
+    @Test
+    void an_output_line_is_one_line() {
+        BatchLine line = reader.read(1, "{\"id\": \"p-1\", \"hoursSinceOnset\": 30, \"findings\": {\"MUSCLE_SPASM\": \"present\"}}");
+        String out = BatchOutput.assessed(line, DORSAL.assess(line.intake()));
+        assertThat(out).doesNotContain("\n").doesNotContain("\r").startsWith("{\"line\":1,\"id\":\"p-1\",\"assessment\":{\"disposition\":");
+    }
+
+    /** A leading plain id takes a shorter path; it must say exactly what the general one says. */
+    @Test
+    void a_leading_id_is_read_as_any_other_id() {
+        String[] lines = {
+                "{\"id\":\"a\",\"findings\":{\"MUSCLE_SPASM\":\"present\"},\"hoursSinceOnset\":3}",
+                "{\"id\":\"a\",\"findings\":{},\"findings\":{}}",
+                "{\"id\":\"a\",}",
+                "{\"id\":\"a\"}",
+                "{\"id\":\"a\"} {}",
+                "{\"id\":\"a\",\"id\":\"b\"}",
+                "{\"id\":\" \",\"findings\":{}}",
+                "{\"id\":\"a\\\"b\",\"findings\":{}}",
+                "{\"id\":\"a\",\"findings\":{\"NOPE\":\"present\"}}",
+                "{\"id\":\"a\",\"hoursSinceOnset\":-1}",
+                "{\"id\":\"a\",\"findings\":{\"MUSCLE_SPASM\":\"present\"}",
+                "{\"id\":\"qr\",\"resourceType\":\"Patient\"}",
+        };
+        for (String line : lines) {
+            BatchLine fast = reader.read(1, line);
+            // The same line with a space before the id never takes the short path.
+            BatchLine general = reader.read(1, "{ " + line.substring(1));
+            assertThat(fast.ok()).as(line).isEqualTo(general.ok());
+            assertThat(fast.id()).as(line).isEqualTo(general.id());
+            if (fast.ok()) {
+                assertThat(fast.intake()).as(line).isEqualTo(general.intake());
+            } else if (!general.error().field().startsWith("line 1, column")) {
+                assertThat(fast.error().field()).as(line).isEqualTo(general.error().field());
+                assertThat(fast.error().getMessage()).as(line).isEqualTo(general.error().getMessage());
+            } else {
+                assertThat(fast.error().field()).as(line).startsWith("line 1, column");
+            }
+        }
+        assertThat(reader.read(1, lines[0]).key()).isEqualTo("a");
+        assertThat(reader.read(1, lines[7]).key()).isEqualTo("a\"b");
+    }
+
+    /** A batch reads bytes, without decoding the common lines first; it must read them as the text is read. */
+    @Test
+    void bytes_are_read_as_their_text() {
+        Intake intake = Intake.builder().present(Finding.MUSCLE_SPASM).absent(Finding.FEVER_OR_CHILLS).hoursSinceOnset(50).build();
+        QuestionnaireResponse response = DorsalFhir.of(DORSAL).questionnaireResponse(intake);
+        response.setId("qr-1");
+        String fhir = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(response);
+        String[] lines = {"", "  \t", "{}", "{\"findings\":{\"MUSCLE_SPASM\":\"present\"}}", "nonsense", "[1]",
+                "{\"id\":\"p-1\",\"hoursSinceOnset\":5,\"findings\":{}}", "{\"id\":\"p-\u00e9\",\"findings\":{}}",
+                "{\"id\":\"p-1\",\"findings\":{\"NOPE\":\"present\"}}", "{\"findings\":{},\"id\":\"last\"}",
+                "{\"id\":\"a\",}", "{\"id\":\"\",\"findings\":{}}", fhir, "{\"resourceType\":\"Patient\"}",
+                SyntheticPopulation.seeded(3).line(17)};
+        for (String line : lines) {
+            BatchLine text = reader.read(9, line);
+            BatchLine bytes = reader.read(9, line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(bytes.ok()).as(line).isEqualTo(text.ok());
+            assertThat(bytes.id()).as(line).isEqualTo(text.id());
+            if (text.ok()) {
+                assertThat(bytes.intake()).as(line).isEqualTo(text.intake());
+            } else {
+                assertThat(bytes.error().field()).as(line).isEqualTo(text.error().field());
+            }
+        }
+        BatchLine latin1 = reader.read(1, "{\"id\":\"x\",\"findings\":{\"MUSCLE_SPASM\":\"pr\u00e9sent\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1.ok()).isFalse();
+        assertThat(latin1.error().getMessage()).contains("UTF-8");
+    }
 }

@@ -15,34 +15,51 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code dorsal} command line: assesses an intake file, or interviews a person in the terminal,
- * and prints the assessment as readable text or as the JSON of {@link org.dorsal.DorsalJson}.
+ * and prints the assessment as readable text or as the JSON of {@link org.dorsal.DorsalJson}; assesses
+ * a whole NDJSON file of intakes; makes a synthetic population; and measures what a change of
+ * thresholds or content does to a population.
  *
  * <pre>{@code
  * ./dorsal assess examples/intake/acute-spasm-desk-worker.json
  * ./dorsal assess --json - < intake.json
  * ./dorsal interview
+ * ./dorsal synth --count 100000 --seed 1 > population.ndjson
+ * ./dorsal batch population.ndjson --out assessments.ndjson
+ * ./dorsal impact population.ndjson --stiffness-referral-days 14 --versus-stiffness-referral-days 28
  * }</pre>
  *
- * <p>Exit status: 0 when an assessment was printed; 2 when the intake, a file, the options or a
- * threshold were refused (the message is on stderr and nothing is on stdout); 1 on an internal error.
+ * <p>Exit status: 0 when it did what was asked; 2 when the intake, a file, the options or a
+ * threshold were refused (the message is on stderr and nothing is on stdout); 3 when batch or impact
+ * went through every line but refused some (each is in the output, and counted on stderr); 1 when a
+ * command stopped part-way (its output is incomplete) or on an internal error.
  */
 @Command(name = "dorsal",
         mixinStandardHelpOptions = true,
         versionProvider = DorsalCli.Version.class,
         description = "Decision support for upper back and neck pain. Not a diagnosis.",
-        subcommands = {AssessCommand.class, InterviewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AssessCommand.class, InterviewCommand.class, BatchCommand.class, SynthCommand.class,
+                ImpactCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:stopped part-way (the output is incomplete), or an internal error",
+                "2:refused: the intake, a file, an option or a threshold; nothing was done",
+                "3:batch or impact refused some lines (each is in the output and counted)"})
 public final class DorsalCli implements Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
     static final int REFUSED = 2;
+    static final int SOME_LINES_REFUSED = 3;
 
     private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
 
     @Spec
     private CommandSpec spec;
 
-    private DorsalCli(InputStream in) {
+    private DorsalCli(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -58,7 +75,7 @@ public final class DorsalCli implements Callable<Integer> {
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            return new CommandLine(new DorsalCli(in))
+            return new CommandLine(new DorsalCli(in, out, err))
                     .setOut(stdout)
                     .setErr(stderr)
                     .setExecutionExceptionHandler(DorsalCli::refuse)
@@ -81,6 +98,32 @@ public final class DorsalCli implements Callable<Integer> {
     }
 
     /**
+     * Standard output as bytes, for the commands that stream NDJSON. Anything written to the
+     * command's own writer must be flushed before, and is not mixed with it.
+     */
+    PrintStream stdoutBytes() {
+        return out;
+    }
+
+    /** Standard error as bytes, for the progress bar. */
+    PrintStream stderrBytes() {
+        return err;
+    }
+
+    /**
+     * Whether a progress bar may be drawn on stderr: only on the process's own stderr, and only when
+     * it is a terminal. The launcher tests that ({@code [[ -t 2 ]]}) and says so in
+     * {@code DORSAL_STDERR_TTY}; without the launcher, a JVM with a console is taken as one on a terminal.
+     */
+    boolean stderrIsTerminal() {
+        if (err != System.err) {
+            return false;
+        }
+        String launcher = System.getenv("DORSAL_STDERR_TTY");
+        return launcher != null ? launcher.equals("1") : System.console() != null;
+    }
+
+    /**
      * Turns what a person can fix (an intake, a file, a threshold) into one line on stderr and
      * status 2; anything else is a bug and keeps its stack trace.
      */
@@ -100,6 +143,10 @@ public final class DorsalCli implements Callable<Integer> {
             err.println("dorsal: " + refusal.getMessage());
             return REFUSED;
         }
+        if (e instanceof Stopped stopped) {
+            err.println("dorsal: " + stopped.getMessage());
+            return INTERNAL_ERROR;
+        }
         err.println("dorsal: internal error, please report it: " + e);
         e.printStackTrace(err);
         return INTERNAL_ERROR;
@@ -110,6 +157,15 @@ public final class DorsalCli implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         Refusal(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A command that could not finish, such as a batch whose output was closed: its output is incomplete. */
+    static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -22,14 +22,25 @@ final class EngineOptions {
     @Option(names = "--verbose", description = "Also log one line per assessment on stderr.")
     private boolean verbose;
 
+    /** The thresholds given, each defaulting to its source's minimum. */
+    Thresholds thresholds() {
+        return new Thresholds(spasmReferralDays != null ? spasmReferralDays : Thresholds.SPASM_MIN,
+                stiffnessReferralDays != null ? stiffnessReferralDays : Thresholds.STIFFNESS_MIN);
+    }
+
+    /** Before anything touches {@link Dorsal}, as {@link #dorsal()} must be. */
+    void logLevel() {
+        if (verbose) {
+            System.setProperty(FACADE_LOG_LEVEL, "info");
+        }
+    }
+
     /**
      * Builds the facade. Must run before anything touches {@link Dorsal}: its logger's level is
      * fixed when the class is initialised.
      */
     Dorsal dorsal() {
-        if (verbose) {
-            System.setProperty(FACADE_LOG_LEVEL, "info");
-        }
+        logLevel();
         Dorsal.Builder builder = Dorsal.builder();
         if (spasmReferralDays != null) {
             builder.spasmReferralDays(spasmReferralDays);
