@@ -12,8 +12,9 @@ import org.kie.api.KieBase;
 /**
  * The one way into Dorsal's internals, for Dorsal's own tests: order-independence properties,
  * the completeness checks of a build, and rule-mutation tests. Not API: no host should call it,
- * and it may change in any release. On the module path this package is exported only to the
- * project's test kit.
+ * and it may change in any release. Those tests run on the class path; on the module path this
+ * package is exported to {@code org.dorsal.fhir} alone (for {@link Text}), so no module can call
+ * this class.
  */
 public final class TestAccess {
     private static volatile Bridge bridge;
