@@ -16,22 +16,22 @@ import org.dorsal.governance.EngineConfig;
  */
 final class LineAssessor {
     private final Dorsal dorsal;
-    private final BatchReader reader;
+    private final LineText reader;
 
     LineAssessor(EngineConfig config) {
         this.dorsal = PerJvm.dorsal(config);
-        this.reader = new BatchReader(dorsal);
+        this.reader = new LineText(new BatchReader(dorsal));
     }
 
     /** The line's output, exactly as the command line's batch writes it. */
     String ndjson(NumberedLine line) {
-        BatchLine read = reader.read(line.number(), line.text());
+        BatchLine read = reader.read(line);
         return read.ok() ? BatchOutput.assessed(read, dorsal.assess(read.intake())) : BatchOutput.refused(read);
     }
 
     /** The same as a row of {@link SparkBatch#SCHEMA}. */
     Row row(NumberedLine line) {
-        BatchLine read = reader.read(line.number(), line.text());
+        BatchLine read = reader.read(line);
         if (!read.ok()) {
             Row error = RowFactory.create(read.error().field(), read.error().getMessage());
             return RowFactory.create(read.number(), read.id(), null, error);

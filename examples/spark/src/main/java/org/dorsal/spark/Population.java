@@ -10,6 +10,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -39,6 +42,8 @@ public final class Population {
     /** The optional Parquet column holding each row's line number. */
     public static final String LINE_COLUMN = "line";
 
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private Population() {
     }
 
@@ -57,15 +62,51 @@ public final class Population {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<FileStatus> files = files(sc.hadoopConfiguration(), paths);
         long total = Math.max(1, files.stream().mapToLong(FileStatus::getLen).sum());
-        List<JavaRDD<String>> parts = new ArrayList<>();
+        List<JavaRDD<byte[]>> parts = new ArrayList<>();
         for (FileStatus file : files) {
             // Each file gets its share of the partitions, so that one large file among small ones is still split.
-            int share = (int) Math.max(1, Math.round((double) partitions * file.getLen() / total));
-            parts.add(sc.textFile(file.getPath().toString(), share));
+            long share = Math.max(1, Math.round((double) partitions * file.getLen() / total));
+            parts.add(lines(sc, file, share));
         }
         // A union keeps its parts' partitions in order, so the index below runs through the files as given.
-        JavaRDD<String> lines = parts.size() == 1 ? parts.get(0) : sc.union(parts.toArray(JavaRDD[]::new));
-        return number(lines);
+        JavaRDD<byte[]> lines = parts.size() == 1 ? parts.get(0) : sc.union(parts.toArray(JavaRDD[]::new));
+        return lines.zipWithIndex().map(t -> new NumberedLine(t._2() + 1, t._1()));
+    }
+
+    /**
+     * A file's lines as the command line splits them: at {@code \n} only (Hadoop's default would
+     * also split at a lone {@code \r}), bytes undecoded. Hadoop drops a UTF-8 byte order mark at
+     * the start of a file; the command line does not (and refuses that line), so it is put back.
+     */
+    private static JavaRDD<byte[]> lines(JavaSparkContext sc, FileStatus file, long partitions) {
+        Configuration conf = new Configuration(sc.hadoopConfiguration());
+        conf.set("textinputformat.record.delimiter", "\n");
+        conf.setLong("mapreduce.input.fileinputformat.split.maxsize", Math.max(1, (file.getLen() + partitions - 1) / partitions));
+        boolean bom = startsWithByteOrderMark(file, conf);
+        return sc.newAPIHadoopFile(file.getPath().toString(), TextInputFormat.class, LongWritable.class, Text.class, conf)
+                .map(offsetAndLine -> {
+                    byte[] line = offsetAndLine._2().copyBytes();
+                    return bom && offsetAndLine._1().get() == 0 ? withByteOrderMark(line) : line;
+                });
+    }
+
+    private static boolean startsWithByteOrderMark(FileStatus file, Configuration conf) {
+        if (file.getLen() < BYTE_ORDER_MARK.length) {
+            return false;
+        }
+        try (var in = file.getPath().getFileSystem(conf).open(file.getPath())) {
+            byte[] start = new byte[BYTE_ORDER_MARK.length];
+            in.readFully(0, start);
+            return Arrays.equals(start, BYTE_ORDER_MARK);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file.getPath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] withByteOrderMark(byte[] line) {
+        byte[] with = Arrays.copyOf(BYTE_ORDER_MARK, BYTE_ORDER_MARK.length + line.length);
+        System.arraycopy(line, 0, with, BYTE_ORDER_MARK.length, line.length);
+        return with;
     }
 
     private static JavaRDD<NumberedLine> parquet(SparkSession spark, List<String> paths) {
@@ -82,19 +123,15 @@ public final class Population {
                 if (row.isNullAt(0)) {
                     throw new IllegalArgumentException("a Parquet row has no '" + LINE_COLUMN + "' number");
                 }
-                return new NumberedLine(((Number) row.get(0)).longValue(), text(row, 1));
+                return NumberedLine.of(((Number) row.get(0)).longValue(), text(row, 1));
             });
         }
-        return number(rows.select(JSON_COLUMN).javaRDD().map(row -> text(row, 0)));
+        return rows.select(JSON_COLUMN).javaRDD().zipWithIndex().map(t -> NumberedLine.of(t._2() + 1, text(t._1(), 0)));
     }
 
     private static String text(Row row, int i) {
         // A missing document is a blank line: refused by the reader and counted, never skipped.
         return row.isNullAt(i) ? "" : row.getString(i);
-    }
-
-    private static JavaRDD<NumberedLine> number(JavaRDD<String> lines) {
-        return lines.zipWithIndex().map(t -> new NumberedLine(t._2() + 1, t._1()));
     }
 
     private static void requireColumn(StructType schema, String name, DataType type) {

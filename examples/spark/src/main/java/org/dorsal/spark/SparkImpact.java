@@ -34,13 +34,13 @@ public final class SparkImpact {
 
     private static Iterator<ImpactTally> count(Iterator<NumberedLine> partition, EngineConfig reading,
             EngineConfig before, EngineConfig after) {
-        BatchReader reader = new BatchReader(PerJvm.dorsal(reading));
+        LineText reader = new LineText(new BatchReader(PerJvm.dorsal(reading)));
         Engine b = PerJvm.engine(before);
         Engine a = PerJvm.engine(after);
         ImpactTally tally = new ImpactTally();
         while (partition.hasNext()) {
             NumberedLine line = partition.next();
-            BatchLine read = reader.read(line.number(), line.text());
+            BatchLine read = reader.read(line);
             if (read.ok()) {
                 tally.add(line.number(), read.intake(), Comparison.of(b, a, read.intake()));
             } else {

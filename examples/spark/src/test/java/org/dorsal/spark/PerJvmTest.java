@@ -40,7 +40,7 @@ class PerJvmTest {
     void every_task_of_a_job_finds_the_facade_its_executor_built() {
         EngineConfig config = EngineConfig.host(new Thresholds(9, 33));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext());
-        List<NumberedLine> lines = LongStream.rangeClosed(1, 64).mapToObj(n -> new NumberedLine(n, "{}")).toList();
+        List<NumberedLine> lines = LongStream.rangeClosed(1, 64).mapToObj(n -> NumberedLine.of(n, "{}")).toList();
 
         long assessed = SparkBatch.ndjson(sc.parallelize(lines, 16), config).filter(l -> l.contains("\"assessment\"")).count();
 

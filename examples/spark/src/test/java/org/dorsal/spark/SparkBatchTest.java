@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
@@ -115,6 +116,32 @@ class SparkBatchTest {
         Dataset<Row> lines = spark.read().text(file.toString());
         assertThat(lines.rdd().getNumPartitions()).isEqualTo(1);
         return lines;
+    }
+
+    @Test
+    void lines_are_split_and_decoded_as_the_command_line_does() throws IOException {
+        String intake = "{\"findings\":{\"MUSCLE_SPASM\":\"present\"}}";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});   // 1: a byte order mark, kept (Hadoop drops it)
+        bytes.write((intake + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write((intake + "\r\n").getBytes(StandardCharsets.UTF_8));   // 2: CRLF
+        bytes.write((intake + "\r" + intake + "\n").getBytes(StandardCharsets.UTF_8)); // 3: a lone CR splits nothing
+        bytes.write(new byte[] {'{', (byte) 0xC3, '}', '\n'});              // 4: not UTF-8
+        bytes.write(("{\"id\":\"" + "x".repeat(LineText.MAX_LINE_BYTES) + "\"}\n").getBytes(StandardCharsets.UTF_8)); // 5: too long
+        bytes.write(intake.getBytes(StandardCharsets.UTF_8));                // 6: no final line break
+        Path input = Files.write(dir.resolve("edges.ndjson"), bytes.toByteArray());
+
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : SparkBatch.ndjson(Population.read(spark, List.of(input.toString()), Format.NDJSON, 3),
+                EngineConfig.host(Thresholds.defaults())).collect()) {
+            out.add(JSON.readTree(line));
+        }
+
+        assertThat(out).extracting(n -> n.get("line").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(out).extracting(n -> n.has("assessment")).containsExactly(true, true, false, false, false, true);
+        assertThat(out.get(1).get("assessment")).isEqualTo(out.get(5).get("assessment"));
+        assertThat(out.get(3).at("/error/message").asText()).isEqualTo("the line is not valid UTF-8");
+        assertThat(out.get(4).at("/error/message").asText()).startsWith("the line is " + (LineText.MAX_LINE_BYTES + 9) + " bytes long");
     }
 
     @Test

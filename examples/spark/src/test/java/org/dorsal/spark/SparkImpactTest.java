@@ -74,7 +74,7 @@ class SparkImpactTest {
     private JavaRDD<NumberedLine> numbered(int partitions) {
         List<NumberedLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < population.size(); i++) {
-            lines.add(new NumberedLine(i + 1, population.get(i)));
+            lines.add(NumberedLine.of(i + 1, population.get(i)));
         }
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(lines, partitions);
     }
