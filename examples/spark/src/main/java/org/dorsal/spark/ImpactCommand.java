@@ -1,11 +1,13 @@
 package org.dorsal.spark;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.dorsal.Disposition;
 import org.dorsal.governance.EngineConfig;
+import org.dorsal.governance.ImpactReport;
 import org.dorsal.governance.ImpactTally;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,10 @@ final class ImpactCommand implements Callable<Integer> {
             description = "After: as --before-jars.")
     private List<String> afterJars;
 
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "impact-report",
+            description = "Directory of the report (impact.html, impact.json), on the driver (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
     @Override
     public Integer call() {
         EngineConfig before = ThresholdOptions.config(beforeSpasm, beforeStiffness, beforeJars);
@@ -54,6 +60,9 @@ final class ImpactCommand implements Callable<Integer> {
         SparkSession spark = DorsalSparkJob.session("dorsal impact");
         ImpactTally tally = SparkImpact.tally(input.read(spark), before, after);
         summarise(tally, spec.commandLine().getOut());
+        // The report is made on the driver by the very code the command line uses.
+        ImpactReport.of(tally, PerJvm.engine(before), PerJvm.engine(after), String.join(", ", input.paths)).write(out);
+        spec.commandLine().getOut().println("Written: " + out.resolve("impact.html") + ", " + out.resolve("impact.json"));
         return DorsalSparkJob.OK;
     }
 

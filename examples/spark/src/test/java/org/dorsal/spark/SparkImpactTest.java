@@ -64,9 +64,14 @@ class SparkImpactTest {
         Path input = SparkBatchTest.write(dir.resolve("population.ndjson"), population);
 
         SparkBatchTest.Run run = SparkBatchTest.Run.of("impact", input.toString(), "--after-spasm-referral-days", "10",
-                "--after-stiffness-referral-days", "28", "--partitions", "3");
+                "--after-stiffness-referral-days", "28", "--partitions", "3", "--out", dir.resolve("report").toString());
 
         assertThat(run.status()).as(run.err()).isZero();
+        // The same report as the command line's: made from the tally by ImpactReport, which the
+        // tally equality above makes equal for the same population.
+        assertThat(dir.resolve("report/impact.json")).content()
+                .contains("\"intakes\" : " + expected.intakes());
+        assertThat(dir.resolve("report/impact.html")).exists();
         assertThat(run.out()).startsWith("intakes " + expected.intakes() + ", bad lines " + expected.badLines() + ", ");
         assertThat(SparkBatchTest.Run.of("impact", input.toString(), "--after-jars", "no-such.jar").status()).isEqualTo(2);
     }

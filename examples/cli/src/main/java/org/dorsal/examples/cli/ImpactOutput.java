@@ -1,12 +1,7 @@
 package org.dorsal.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,78 +10,27 @@ import java.util.Locale;
 import java.util.Map;
 import org.dorsal.Disposition;
 import org.dorsal.governance.Engine;
+import org.dorsal.governance.ImpactReport;
 import org.dorsal.governance.ImpactTally;
 
 /** What {@code dorsal impact} leaves behind: the files in its directory, and a summary in text. */
 final class ImpactOutput {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ImpactOutput() {
     }
 
-    /** Writes the tally into {@code dir} and returns the files written. */
-    static List<Path> write(ImpactTally tally, Engine before, Engine after, String population, Path dir) {
-        Path file = dir.resolve("impact-tally.json");
-        try {
-            Files.writeString(file, JSON.writeValueAsString(tallyJson(tally, before, after, population)) + "\n");
-        } catch (IOException e) {
-            throw new DorsalCli.Stopped("cannot write " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-        return List.of(file);
-    }
-
-    private static ObjectNode tallyJson(ImpactTally tally, Engine before, Engine after, String population) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("population", population);
-        root.set("before", engine(before));
-        root.set("after", engine(after));
-        root.put("intakes", tally.intakes());
-        root.put("badLines", tally.badLines());
-        root.put("agreements", tally.agreements());
-        ArrayNode transitions = root.putArray("transitions");
-        for (Disposition from : Disposition.values()) {
-            for (Disposition to : Disposition.values()) {
-                if (tally.transitions(from, to) > 0) {
-                    transitions.addObject().put("from", from.name()).put("to", to.name()).put("intakes", tally.transitions(from, to));
-                }
-            }
-        }
-        ArrayNode provisional = root.putArray("provisional");
-        for (boolean b : new boolean[] {false, true}) {
-            for (boolean a : new boolean[] {false, true}) {
-                provisional.addObject().put("before", b).put("after", a).put("intakes", tally.provisional(b, a));
-            }
-        }
-        tally.kinds().forEach(root.putObject("kinds")::put);
-        tally.firesBefore().forEach(root.putObject("firesBefore")::put);
-        tally.firesAfter().forEach(root.putObject("firesAfter")::put);
-        ObjectNode examples = root.putObject("examples");
-        tally.examples().forEach((kind, list) -> {
-            ArrayNode a = examples.putArray(kind);
-            list.forEach(e -> {
-                try {
-                    a.addObject().put("key", e.key()).set("intake", JSON.readTree(e.intakeJson()));
-                } catch (IOException bad) {
-                    throw new IllegalStateException("an example intake is not JSON", bad);
-                }
-            });
-        });
-        return root;
-    }
-
-    private static ObjectNode engine(Engine engine) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("description", engine.describe());
-        node.put("contentVersion", engine.contentVersion());
-        node.put("spasmReferralDays", engine.thresholds().spasmReferralDays());
-        node.put("stiffnessReferralDays", engine.thresholds().stiffnessReferralDays());
-        return node;
-    }
-
     /**
-     * The summary: totals, then the disposition changes, less urgent care first (the ones to review
-     * first), then the other kinds of change, most frequent first; then where the files are.
+     * Writes the impact report (impact.html and impact.json) into {@code dir}, the same report the
+     * Spark job writes, and returns the files written.
      */
+    static List<Path> write(ImpactTally tally, Engine before, Engine after, String population, Path dir) {
+        try {
+            ImpactReport.of(tally, before, after, population).write(dir);
+        } catch (UncheckedIOException e) {
+            throw new DorsalCli.Stopped("cannot write the report into " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return List.of(dir.resolve("impact.html"), dir.resolve("impact.json"));
+    }
+
     static void summary(ImpactTally tally, Engine before, Engine after, String population, List<Path> written, PrintWriter out) {
         out.println("Impact of a change, over " + population);
         out.println("  before: " + before.describe());

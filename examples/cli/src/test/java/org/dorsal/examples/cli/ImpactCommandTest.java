@@ -41,10 +41,11 @@ class ImpactCommandTest {
                 .containsPattern("ROUTINE -> SELF_CARE +[0-9,]+ +less urgent care")
                 .containsPattern("drops DT-STIFFNESS-NO-IMPROVEMENT +[0-9,]+")
                 .doesNotContain("more urgent care");
-        JsonNode tally = new ObjectMapper().readTree(out.resolve("impact-tally.json").toFile());
-        assertThat(tally.get("intakes").asLong()).isEqualTo(3_000);
-        assertThat(tally.get("kinds").get("drops DT-STIFFNESS-NO-IMPROVEMENT").asLong()).isPositive();
-        assertThat(run.out()).contains("Written: " + out.resolve("impact-tally.json"));
+        JsonNode report = new ObjectMapper().readTree(out.resolve("impact.json").toFile());
+        assertThat(report.get("totals").get("intakes").asLong()).isEqualTo(3_000);
+        assertThat(report.get("kinds").findValuesAsText("kind")).contains("drops DT-STIFFNESS-NO-IMPROVEMENT");
+        assertThat(out.resolve("impact.html")).content().contains("DT-STIFFNESS-NO-IMPROVEMENT");
+        assertThat(run.out()).contains("Written: " + out.resolve("impact.html"));
     }
 
     @Test
