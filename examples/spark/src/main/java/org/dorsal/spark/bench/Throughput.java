@@ -1,9 +1,11 @@
 package org.dorsal.spark.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,25 +16,23 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.dorsal.Dorsal;
-import org.dorsal.DorsalJson;
 import org.dorsal.Intake;
 import org.dorsal.Thresholds;
-import org.dorsal.governance.BatchLine;
-import org.dorsal.governance.BatchOutput;
+import org.dorsal.governance.Batch;
 import org.dorsal.governance.BatchReader;
 import org.dorsal.governance.EngineConfig;
+import org.dorsal.governance.SyntheticPopulation;
 import org.dorsal.spark.DorsalSparkJob;
 import org.dorsal.spark.PerJvm;
-import org.dorsal.testkit.RandomIntakes;
 
 /**
  * Batch throughput per core, one measurement per JVM (run by {@code examples/spark/run-benchmark}):
  *
  * <ul>
- *   <li>{@code generate N FILE}: N synthetic intakes, one JSON line each;
+ *   <li>{@code generate N FILE}: what {@code ./dorsal synth --count N --seed 1} writes;
  *   <li>{@code facade FILE}: {@code dorsal.assess} alone on one thread, the intakes read beforehand;
- *   <li>{@code sequential FILE OUT}: the single-machine batch on one thread: read a line, assess,
- *       write its output line;
+ *   <li>{@code batch FILE OUT}: the command line's batch ({@link Batch}) with {@code -Dworkers=N}
+ *       workers (default 1);
  *   <li>{@code spark FILE OUT}: the Spark job's batch, on the master {@code spark.master} names.
  * </ul>
  *
@@ -48,36 +48,31 @@ public final class Throughput {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: generate N FILE | facade FILE | sequential FILE OUT | spark FILE OUT");
+            throw new IllegalArgumentException("usage: generate N FILE | facade FILE | batch FILE OUT | spark FILE OUT");
         }
         switch (args[0]) {
             case "generate" -> generate(Long.parseLong(args[1]), Path.of(args[2]));
             case "facade" -> facade(Path.of(args[1]));
-            case "sequential" -> sequential(Path.of(args[1]), Path.of(args[2]));
+            case "batch" -> batch(Path.of(args[1]), Path.of(args[2]), Integer.getInteger("workers", 1));
             case "spark" -> spark(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
 
-    /** A fixed seed, so every run and every machine measures the same population. */
+    /** The command line's synthetic population, seed 1: the same file as the batch benchmarks'. */
     private static void generate(long n, Path file) throws IOException {
-        RandomIntakes random = RandomIntakes.seeded(1, Thresholds.defaults());
-        ObjectMapper json = new ObjectMapper();
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (long i = 0; i < n; i++) {
-                // The contract's writer indents; a population line is one line.
-                w.write(json.readTree(DorsalJson.writeIntake(random.get(i))).toString());
-                w.write('\n');
-            }
+            SyntheticPopulation.seeded(1).write(n, w);
         }
     }
 
     private static void facade(Path file) throws IOException {
         Dorsal dorsal = Dorsal.builder().build();
+        BatchReader reader = new BatchReader(dorsal);
         List<Intake> intakes = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                intakes.add(DorsalJson.readIntake(line));
+                intakes.add(reader.read(intakes.size() + 1, line).intake());
             }
         }
         long start = System.nanoTime();
@@ -88,20 +83,14 @@ public final class Throughput {
         report("facade", intakes.size(), System.nanoTime() - start, 1, "checksum=" + checksum);
     }
 
-    private static void sequential(Path file, Path out) throws IOException {
-        Dorsal dorsal = Dorsal.builder().build();
-        BatchReader reader = new BatchReader(dorsal);
+    private static void batch(Path file, Path out, int workers) throws IOException {
+        Batch batch = Batch.of(Dorsal.builder().build()).threads(workers);
         long start = System.nanoTime();
-        long n = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                BatchLine read = reader.read(++n, line);
-                w.write(read.ok() ? BatchOutput.assessed(read, dorsal.assess(read.intake())) : BatchOutput.refused(read));
-                w.write('\n');
-            }
+        Batch.Summary summary;
+        try (InputStream in = Files.newInputStream(file); OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
+            summary = batch.run(in, o);
         }
-        report("sequential", n, System.nanoTime() - start, 1, "");
+        report("batch_" + workers + "_worker" + (workers == 1 ? "" : "s"), summary.lines(), System.nanoTime() - start, workers, "");
     }
 
     private static void spark(Path file, Path out) {
