@@ -31,12 +31,11 @@ final class Results {
         int rules = kb.ruleCount();
         // By rule: a rule with several triggering findings leaves one fact per finding, and says
         // it once, with the evidence of all of them.
-        KnowledgeBase.Entry[] flagged = new KnowledgeBase.Entry[rules];
+        // Most assessments raise no red flag: their slots are made when the first one is met.
+        KnowledgeBase.Entry[] flagged = null;
+        List<Evidence>[] flagEvidence = null;
         KnowledgeBase.Entry[] advised = new KnowledgeBase.Entry[rules];
-        @SuppressWarnings("unchecked")
-        List<Evidence>[] flagEvidence = (List<Evidence>[]) new List<?>[rules];
-        @SuppressWarnings("unchecked")
-        List<Evidence>[] adviceEvidence = (List<Evidence>[]) new List<?>[rules];
+        List<Evidence>[] adviceEvidence = evidenceSlots(rules);
         // By subject: two rules may ask the same thing for different reasons; the more
         // consequential is kept.
         Ask[] asks = new Ask[Subject.all().size()];
@@ -48,6 +47,10 @@ final class Results {
                     throw new IllegalStateException("rule " + f.id() + " raised a red flag but is not declared one");
                 }
                 disposition = Disposition.mostUrgent(disposition, e.rule().disposition());
+                if (flagged == null) {
+                    flagged = new KnowledgeBase.Entry[rules];
+                    flagEvidence = evidenceSlots(rules);
+                }
                 flagged[e.flagSlot()] = e;
                 flagEvidence[e.flagSlot()] = join(flagEvidence[e.flagSlot()], f.evidence());
             } else if (fact instanceof Advice a) {
@@ -64,7 +67,7 @@ final class Results {
             }
         }
         List<RedFlag> redFlags = new ArrayList<>(2);
-        for (int slot = 0; slot < rules; slot++) {
+        for (int slot = 0; flagged != null && slot < rules; slot++) {
             KnowledgeBase.Entry e = flagged[slot];
             if (e != null) {
                 redFlags.add(new RedFlag(e.rule().id(), e.rule().disposition(), e.reason(), e.rule().source(), flagEvidence[slot]));
@@ -92,12 +95,17 @@ final class Results {
         return new Assessment(disposition, provisional, redFlags, recommendations, questions, kb.content.version());
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Evidence>[] evidenceSlots(int rules) {
+        return (List<Evidence>[]) new List<?>[rules];
+    }
+
     private static List<Evidence> join(List<Evidence> before, List<Evidence> evidence) {
         return before == null ? evidence : Facts.merge(before, evidence);
     }
 
     /** Two rules may ask the same thing for different reasons: keep the more consequential. */
     private static Ask stronger(Ask a, Ask b) {
-        return new Ask(a.subject(), a.redFlag() || b.redFlag(), Disposition.mostUrgent(a.couldLeadTo(), b.couldLeadTo()));
+        return Ask.of(a.subject(), a.redFlag() || b.redFlag(), Disposition.mostUrgent(a.couldLeadTo(), b.couldLeadTo()));
     }
 }

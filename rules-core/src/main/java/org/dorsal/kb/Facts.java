@@ -89,13 +89,26 @@ public final class Facts {
 
     /** The {@code n} filled slots, in slot order. */
     private static List<Evidence> compact(Evidence[] slots, int n) {
-        Evidence[] out = new Evidence[n];
+        // Most rules cite one or two facts: List.of(a) and List.of(a, b) hold them in fields,
+        // where List.of(array) would copy an array made for it.
+        Evidence first = null;
+        Evidence[] out = n > 2 ? new Evidence[n] : null;
         int k = 0;
         for (Evidence e : slots) {
-            if (e != null) {
+            if (e == null) {
+                continue;
+            }
+            if (out != null) {
                 out[k++] = e;
+            } else if (first == null) {
+                first = e;
+            } else {
+                return List.of(first, e);
             }
         }
-        return List.of(out);
+        if (out != null) {
+            return List.of(out);
+        }
+        return first == null ? List.of() : List.of(first);
     }
 }
