@@ -78,6 +78,10 @@ final class ImpactCommand implements Callable<Integer> {
             description = "After: this build's own content, when --jars gives before another (e.g. 1.0.0 before, this build after).")
     private boolean versusOwnContent;
 
+    @Option(names = "--population", paramLabel = "TEXT",
+            description = "How the report names the population, e.g. the command that made it (default: the file and its line counts).")
+    private String populationName;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "impact-report",
             description = "Where to write the report (default ${DEFAULT-VALUE}).")
     private Path out;
@@ -108,7 +112,8 @@ final class ImpactCommand implements Callable<Integer> {
             throw new DorsalCli.Stopped("impact stopped: " + e.getMessage() + "; nothing was written", e);
         }
         String population = String.format(Locale.ROOT, "%s: %,d lines, %,d refused",
-                file.equals("-") ? "standard input" : file, tally.intakes() + tally.badLines(), tally.badLines());
+                populationName != null ? populationName : file.equals("-") ? "standard input" : file,
+                tally.intakes() + tally.badLines(), tally.badLines());
         List<Path> written = ImpactOutput.write(tally, engines.before, engines.after, population, out);
         ImpactOutput.summary(tally, engines.before, engines.after, population, written, spec.commandLine().getOut());
         return tally.badLines() == 0 ? DorsalCli.OK : DorsalCli.SOME_LINES_REFUSED;

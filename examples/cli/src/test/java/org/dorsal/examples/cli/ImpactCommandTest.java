@@ -49,6 +49,19 @@ class ImpactCommandTest {
     }
 
     @Test
+    void the_report_names_the_population_as_told() throws Exception {
+        Path out = dir.resolve("named");
+
+        Cli.Run run = Cli.piped(population, "impact", "--versus-spasm-referral-days", "10",
+                "--population", "./dorsal synth --count 3000 --seed 1", "--out", out.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("./dorsal synth --count 3000 --seed 1: 3,000 lines, 0 refused");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("impact.json").toFile());
+        assertThat(report.get("population").asText()).isEqualTo("./dorsal synth --count 3000 --seed 1: 3,000 lines, 0 refused");
+    }
+
+    @Test
     void identical_configurations_are_refused() {
         Cli.Run same = Cli.piped(population, "impact", "--out", dir.toString());
         Cli.Run sameGiven = Cli.piped(population, "impact", "--stiffness-referral-days", "21",
