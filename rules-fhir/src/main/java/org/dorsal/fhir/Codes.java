@@ -84,7 +84,19 @@ final class Codes {
         return unit.of(value / unit.factor());
     }
 
-    /** The answer option for a finding's state: Yes, No, or asked but unknown. */
+    /**
+     * The answer option a patient sees for a finding's state: Yes, No, or Don't know. The unknown
+     * option keeps its code ({@code data-absent-reason#asked-unknown}: the meaning) and shows
+     * "Don't know" (what a patient expects to read), not the code system's "Asked But Unknown".
+     */
+    static Coding option(State state) {
+        Coding c = answer(state);
+        return state == State.UNKNOWN ? c.setDisplay(DONT_KNOW) : c;
+    }
+
+    static final String DONT_KNOW = "Don't know";
+
+    /** A finding's state as its code system shows it: Yes, No, or Asked But Unknown. */
     static Coding answer(State state) {
         return switch (state) {
             case PRESENT -> new Coding(V2_YES_NO, "Y", "Yes");

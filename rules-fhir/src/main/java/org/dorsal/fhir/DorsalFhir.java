@@ -55,10 +55,12 @@ public final class DorsalFhir {
     public static final String UNVERIFIED_CODE_EXTENSION = CANONICAL_BASE + "/StructureDefinition/unverified-code";
 
     private final Questionnaire questionnaire;
+    private final Responses.Layout layout;
     private final List<CodeSystem> codeSystems;
 
     private DorsalFhir(Dorsal dorsal) {
         this.questionnaire = Forms.questionnaire(dorsal);
+        this.layout = Responses.Layout.of(questionnaire);
         this.codeSystems = Forms.codeSystems(dorsal);
     }
 
@@ -68,10 +70,16 @@ public final class DorsalFhir {
     }
 
     /**
-     * The intake Questionnaire: the two durations (quantity items a person answers in either of two
-     * UCUM units, hours or days since onset, days or weeks of self-care, so nobody has to convert),
-     * then one choice item per finding answered Yes, No or Asked But Unknown. Its version is the
-     * content version of the knowledge base.
+     * The intake Questionnaire, as a patient-facing renderer presents it: a note that a blank
+     * answer counts as "Don't know", then groups by section (warning signs, the complaint, timing
+     * and self-care, habits) holding the knowledge base's questions in its own order (§6). A
+     * finding is a choice item shown as radio buttons, answered Yes, No or Don't know (the code
+     * stays {@code data-absent-reason#asked-unknown}); a duration is a quantity item answered in
+     * either of two UCUM units (hours or days since onset, days or weeks of self-care), so nobody
+     * has to convert. Red-flag questions carry help text. A follow-up has {@code enableWhen}: it
+     * is hidden while the answers it follows are all No, derived from the knowledge base's own
+     * relevance (the neck-movement question follows dizziness and visual disturbance). Its version
+     * is the content version of the knowledge base.
      */
     public Questionnaire questionnaire() {
         return questionnaire.copy();
@@ -83,22 +91,29 @@ public final class DorsalFhir {
     }
 
     /**
-     * Reads a response to the intake Questionnaire (any version of it). An item left unanswered
-     * is unknown. A duration is converted to the intake's unit ({@code 3 d} of onset is 72 hours); a
-     * {@code valueInteger}, as earlier versions of the form were answered, is taken in that unit.
+     * Reads a response to the intake Questionnaire (any version of it). Answers are read inside
+     * their groups, as this version of the form has them, or all at the top level, as the form of
+     * Dorsal 1.x and 2.0 had them; a response mixing the two shapes, or with an answer in a group
+     * that is not its own, is refused. An item left unanswered is unknown. An answer to a follow-up
+     * the form would hide is read as given (responses to the earlier form have them; the knowledge
+     * base does not act on them). A duration is converted to the intake's unit ({@code 3 d} of
+     * onset is 72 hours); a {@code valueInteger}, as earlier versions of the form were answered, is
+     * taken in that unit.
      *
      * @throws InvalidIntakeException when the response is not to this Questionnaire, was entered in
      *         error, or has an item that does not fit: {@link InvalidIntakeException#field()} is then
      *         the item's linkId ({@code questionnaire} or {@code status} for those elements)
      */
     public Intake intake(QuestionnaireResponse response) {
-        return Responses.read(response);
+        return Responses.read(response, layout);
     }
 
     /**
-     * The response a person who gave {@code intake} would have filled in, in the Questionnaire's item
-     * order; unknown findings are left out, and each duration is in the largest unit it offers that
-     * the value is a whole number of (96 hours as {@code 4 d}, 30 hours as {@code 30 h}).
+     * The response a person who gave {@code intake} would have filled in, in the Questionnaire's
+     * groups and item order; unknown findings are left out, and so is the answer to a follow-up the
+     * form hides after those answers (it changes neither the disposition nor the rule IDs). Each
+     * duration is in the largest unit it offers that the value is a whole number of (96 hours as
+     * {@code 4 d}, 30 hours as {@code 30 h}).
      */
     public QuestionnaireResponse questionnaireResponse(Intake intake) {
         return Responses.write(Objects.requireNonNull(intake, "intake"), questionnaire);

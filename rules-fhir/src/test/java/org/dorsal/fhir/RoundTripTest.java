@@ -5,6 +5,7 @@ import static org.dorsal.fhir.FhirChecks.DORSAL;
 import static org.dorsal.fhir.FhirChecks.FHIR;
 import static org.dorsal.fhir.FhirChecks.MAPPINGS;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -52,7 +53,17 @@ class RoundTripTest {
         QuestionnaireResponse received = FhirChecks.parse(QuestionnaireResponse.class, FhirChecks.json(filled));
 
         assertThat(FhirChecks.errors(received)).isEmpty();
-        assertThat(MAPPINGS.intake(received)).isEqualTo(sample.intake());
+        Intake read = MAPPINGS.intake(received);
+        assertThat(read).isEqualTo(FormFill.visible(form, sample.intake()));
+        assertSameOutcome(DORSAL.assess(read), DORSAL.assess(sample.intake()));
+    }
+
+    /** What the form hides changes neither the disposition, nor provisional, nor the rule IDs. */
+    static void assertSameOutcome(Assessment actual, Assessment expected) {
+        assertThat(actual.disposition()).isEqualTo(expected.disposition());
+        assertThat(actual.provisional()).isEqualTo(expected.provisional());
+        assertThat(actual.recommendations()).extracting(Recommendation::id)
+                .containsExactlyElementsOf(expected.recommendations().stream().map(Recommendation::id).toList());
     }
 
     @ParameterizedTest
@@ -61,7 +72,7 @@ class RoundTripTest {
         QuestionnaireResponse written = MAPPINGS.questionnaireResponse(sample.intake());
         assertThat(FhirChecks.errors(written)).isEmpty();
         assertThat(MAPPINGS.intake(FhirChecks.parse(QuestionnaireResponse.class, FhirChecks.json(written))))
-                .isEqualTo(sample.intake());
+                .isEqualTo(FormFill.visible(MAPPINGS.questionnaire(), sample.intake()));
     }
 
     @Test
@@ -70,14 +81,16 @@ class RoundTripTest {
                 .absent(Finding.FEVER_OR_CHILLS).present(Finding.NECK_STIFFNESS).build();
         QuestionnaireResponse written = MAPPINGS.questionnaireResponse(intake);
 
-        List<String> order = MAPPINGS.questionnaire().getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList();
-        assertThat(written.getItem()).extracting(i -> order.indexOf(i.getLinkId())).isSorted().doesNotContain(-1);
-        assertThat(written.getItem()).extracting(i -> i.getAnswerFirstRep().getValue())
+        List<String> order = FormFill.questions(MAPPINGS.questionnaire()).stream().map(QuestionnaireItemComponent::getLinkId).toList();
+        assertThat(written.getItem()).extracting(QuestionnaireResponse.QuestionnaireResponseItemComponent::getLinkId)
+                .containsExactly("warning-signs", "complaint", "timing-and-self-care");
+        assertThat(FormFill.answered(written)).extracting(i -> order.indexOf(i.getLinkId())).isSorted().doesNotContain(-1);
+        assertThat(FormFill.answered(written)).extracting(i -> i.getAnswerFirstRep().getValue())
                 .filteredOn(org.hl7.fhir.r4.model.Quantity.class::isInstance)
                 .extracting(v -> ((org.hl7.fhir.r4.model.Quantity) v).getValue().toPlainString() + " " + ((org.hl7.fhir.r4.model.Quantity) v).getCode())
                 .containsExactlyInAnyOrder("4 d", "10 d");
         assertThat(MAPPINGS.intake(written)).isEqualTo(intake);
-        assertThat(MAPPINGS.questionnaireResponse(Intake.builder().hoursSinceOnset(30).selfCareDays(21).build()).getItem())
+        assertThat(FormFill.answered(MAPPINGS.questionnaireResponse(Intake.builder().hoursSinceOnset(30).selfCareDays(21).build())))
                 .extracting(i -> ((org.hl7.fhir.r4.model.Quantity) i.getAnswerFirstRep().getValue()).getCode())
                 .containsExactlyInAnyOrder("h", "wk");
     }
@@ -133,8 +146,9 @@ class RoundTripTest {
     }
 
     /**
-     * Fills in the form the way a form filler would: from its items and answer options alone.
-     * Unknown findings alternate between unanswered and "asked but unknown", so both are read.
+     * Fills in the form the way a form filler would: from its groups, items, answer options and
+     * enableWhen alone, answering only what it shows. Unknown findings alternate between unanswered
+     * and "Don't know", so both are read.
      */
     static QuestionnaireResponse fillIn(Questionnaire form, Intake intake) {
         QuestionnaireResponse r = new QuestionnaireResponse();
@@ -142,27 +156,42 @@ class RoundTripTest {
         r.setStatus(QuestionnaireResponseStatus.COMPLETED);
         r.setSubject(PATIENT);
         int unknown = 0;
-        for (QuestionnaireItemComponent item : form.getItem()) {
-            if (Subject.parse(item.getLinkId()).orElseThrow() instanceof Quantity quantity) {
-                OptionalInt v = intake.quantity(quantity);
-                if (v.isPresent()) {
-                    r.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer()
-                            .setValue(inLargestUnit(item, v.getAsInt()));
+        Map<String, Coding> given = new HashMap<>();
+        for (QuestionnaireItemComponent group : form.getItem()) {
+            if (group.getType() != Questionnaire.QuestionnaireItemType.GROUP) {
+                continue;
+            }
+            QuestionnaireResponse.QuestionnaireResponseItemComponent section =
+                    new QuestionnaireResponse.QuestionnaireResponseItemComponent().setLinkId(group.getLinkId()).setText(group.getText());
+            for (QuestionnaireItemComponent item : group.getItem()) {
+                if (!FormFill.enabled(item, given)) {
+                    continue;
                 }
-                continue;
+                if (Subject.parse(item.getLinkId()).orElseThrow() instanceof Quantity quantity) {
+                    OptionalInt v = intake.quantity(quantity);
+                    if (v.isPresent()) {
+                        section.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer()
+                                .setValue(inLargestUnit(item, v.getAsInt()));
+                    }
+                    continue;
+                }
+                State state = intake.state(Finding.valueOf(item.getLinkId()));
+                if (state == State.UNKNOWN && unknown++ % 2 == 0) {
+                    continue;
+                }
+                String display = switch (state) {
+                    case PRESENT -> "Yes";
+                    case ABSENT -> "No";
+                    case UNKNOWN -> "Don't know";
+                };
+                Coding option = item.getAnswerOption().stream().map(o -> (Coding) o.getValue())
+                        .filter(c -> c.getDisplay().equals(display)).findFirst().orElseThrow();
+                given.put(item.getLinkId(), option);
+                section.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer().setValue(option.copy());
             }
-            State state = intake.state(Finding.valueOf(item.getLinkId()));
-            if (state == State.UNKNOWN && unknown++ % 2 == 0) {
-                continue;
+            if (section.hasItem()) {
+                r.addItem(section);
             }
-            String display = switch (state) {
-                case PRESENT -> "Yes";
-                case ABSENT -> "No";
-                case UNKNOWN -> "Asked But Unknown";
-            };
-            Coding option = item.getAnswerOption().stream().map(o -> (Coding) o.getValue())
-                    .filter(c -> c.getDisplay().equals(display)).findFirst().orElseThrow();
-            r.addItem().setLinkId(item.getLinkId()).setText(item.getText()).addAnswer().setValue(option.copy());
         }
         return r;
     }

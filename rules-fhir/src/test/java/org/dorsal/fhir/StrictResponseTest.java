@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Quantity.QuantityComparator;
@@ -35,6 +36,20 @@ class StrictResponseTest {
         return r;
     }
 
+    /** A new item {@code linkId} in its own group, which is added if the response lacks it. */
+    private static QuestionnaireResponseItemComponent add(QuestionnaireResponse r, String linkId) {
+        String group = MAPPINGS.questionnaire().getItem().stream()
+                .filter(g -> g.getItem().stream().anyMatch(i -> i.getLinkId().equals(linkId)))
+                .findFirst().orElseThrow().getLinkId();
+        return in(r, group).addItem().setLinkId(linkId);
+    }
+
+    /** The response's group {@code linkId}, added if it lacks it. */
+    private static QuestionnaireResponseItemComponent in(QuestionnaireResponse r, String linkId) {
+        return r.getItem().stream().filter(g -> g.getLinkId().equals(linkId)).findFirst()
+                .orElseGet(() -> r.addItem().setLinkId(linkId));
+    }
+
     private static void refused(QuestionnaireResponse r, String field, String messagePart) {
         assertThatThrownBy(() -> MAPPINGS.intake(r))
                 .isInstanceOfSatisfying(InvalidIntakeException.class, e -> assertThat(e.field()).isEqualTo(field))
@@ -51,8 +66,8 @@ class StrictResponseTest {
     @Test
     void an_item_without_answers_and_asked_unknown_are_both_unknown() {
         Intake intake = MAPPINGS.intake(response(r -> {
-            r.addItem().setLinkId("FEVER_OR_CHILLS");
-            r.addItem().setLinkId("DEHYDRATION").addAnswer()
+            add(r, "FEVER_OR_CHILLS");
+            add(r, "DEHYDRATION").addAnswer()
                     .setValue(new Coding("http://terminology.hl7.org/CodeSystem/data-absent-reason", "asked-unknown", null));
         }));
         assertThat(intake.state(Finding.FEVER_OR_CHILLS)).isEqualTo(State.UNKNOWN);
@@ -60,19 +75,68 @@ class StrictResponseTest {
     }
 
     @Test
-    void an_unknown_link_id_is_refused() {
+    void an_unknown_link_id_is_refused_at_the_top_or_in_a_group() {
         refused(response(r -> r.addItem().setLinkId("BACK_PAIN").addAnswer().setValue(YES)), "BACK_PAIN", "not an item");
+        refused(response(r -> in(r, "complaint").addItem().setLinkId("BACK_PAIN").addAnswer().setValue(YES)), "BACK_PAIN", "not an item");
+    }
+
+    /**
+     * The flat shape of the form of Dorsal 1.x and 2.0, every answer at the top level, is still
+     * read: the reader promises any version of the form.
+     */
+    @Test
+    void a_flat_response_as_the_earlier_form_took_is_read_the_same() {
+        QuestionnaireResponse grouped = response(r -> add(r, "FEVER_OR_CHILLS").addAnswer().setValue(YES));
+        QuestionnaireResponse flat = grouped.copy();
+        flat.getItem().clear();
+        grouped.getItem().forEach(g -> g.getItem().forEach(i -> flat.addItem(i.copy())));
+        assertThat(flat.getItem()).hasSize(3);
+        assertThat(MAPPINGS.intake(flat)).isEqualTo(MAPPINGS.intake(grouped));
+        assertThat(MAPPINGS.intake(flat).state(Finding.FEVER_OR_CHILLS)).isEqualTo(State.PRESENT);
+    }
+
+    @Test
+    void a_response_mixing_the_flat_and_the_grouped_shape_is_refused() {
+        refused(response(r -> r.addItem().setLinkId("FEVER_OR_CHILLS").addAnswer().setValue(YES)),
+                "FEVER_OR_CHILLS", "item FEVER_OR_CHILLS is outside its group; it belongs in group warning-signs");
+    }
+
+    @Test
+    void an_answer_in_a_group_not_its_own_is_refused() {
+        refused(response(r -> in(r, "habits").addItem().setLinkId("FEVER_OR_CHILLS").addAnswer().setValue(YES)),
+                "FEVER_OR_CHILLS", "item FEVER_OR_CHILLS is in group habits; it belongs in group warning-signs");
+        refused(response(r -> in(r, "complaint").addItem().setLinkId("hoursSinceOnset")),
+                "hoursSinceOnset", "belongs in group timing-and-self-care");
+    }
+
+    @Test
+    void a_group_answered_twice_with_an_answer_or_inside_a_group_is_refused() {
+        refused(response(r -> r.addItem().setLinkId("complaint")), "complaint", "group complaint is answered twice");
+        refused(response(r -> in(r, "habits").addAnswer().setValue(YES)), "habits", "group habits has answers");
+        refused(response(r -> in(r, "complaint").addItem().setLinkId("habits")), "habits", "groups are not nested");
+    }
+
+    @Test
+    void an_answer_to_a_display_item_is_refused() {
+        refused(response(r -> r.addItem().setLinkId("about").addAnswer().setValue(YES)), "about", "takes no answer");
+        refused(response(r -> in(r, "warning-signs").addItem().setLinkId("FEVER_OR_CHILLS.help")), "FEVER_OR_CHILLS.help",
+                "takes no answer");
+    }
+
+    @Test
+    void an_item_in_a_group_without_a_link_id_is_refused() {
+        refused(response(r -> in(r, "complaint").addItem().addAnswer().setValue(YES)), "complaint.item[1]", "no linkId");
     }
 
     @Test
     void a_finding_answered_twice_is_refused() {
-        refused(response(r -> r.addItem().setLinkId("MUSCLE_SPASM").addAnswer().setValue(YES)), "MUSCLE_SPASM", "answered twice");
+        refused(response(r -> add(r, "MUSCLE_SPASM").addAnswer().setValue(YES)), "MUSCLE_SPASM", "answered twice");
     }
 
     @Test
     void two_answers_to_one_item_are_refused() {
         refused(response(r -> {
-            var item = r.addItem().setLinkId("DEHYDRATION");
+            var item = add(r, "DEHYDRATION");
             item.addAnswer().setValue(YES);
             item.addAnswer().setValue(YES);
         }), "DEHYDRATION", "2 answers");
@@ -80,25 +144,25 @@ class StrictResponseTest {
 
     @Test
     void a_finding_answered_with_a_boolean_or_a_string_is_refused() {
-        refused(response(r -> r.addItem().setLinkId("DEHYDRATION").addAnswer().setValue(new BooleanType(true))),
+        refused(response(r -> add(r, "DEHYDRATION").addAnswer().setValue(new BooleanType(true))),
                 "DEHYDRATION", "valueCoding");
-        refused(response(r -> r.addItem().setLinkId("DEHYDRATION").addAnswer().setValue(new StringType("present"))),
+        refused(response(r -> add(r, "DEHYDRATION").addAnswer().setValue(new StringType("present"))),
                 "DEHYDRATION", "valueCoding");
     }
 
     @Test
     void a_coding_outside_the_answer_options_is_refused() {
-        refused(response(r -> r.addItem().setLinkId("FEVER_OR_CHILLS").addAnswer()
+        refused(response(r -> add(r, "FEVER_OR_CHILLS").addAnswer()
                 .setValue(new Coding("http://snomed.info/sct", "373066001", "Yes"))), "FEVER_OR_CHILLS", "one of");
-        refused(response(r -> r.addItem().setLinkId("FEVER_OR_CHILLS").addAnswer().setValue(new Coding(null, "Y", "Yes"))),
+        refused(response(r -> add(r, "FEVER_OR_CHILLS").addAnswer().setValue(new Coding(null, "Y", "Yes"))),
                 "FEVER_OR_CHILLS", "one of");
     }
 
     /** The sample response with {@code linkId} answered {@code value} instead. */
     private static QuestionnaireResponse duration(String linkId, Type value) {
         return response(r -> {
-            r.getItem().removeIf(i -> i.getLinkId().equals(linkId));
-            r.addItem().setLinkId(linkId).addAnswer().setValue(value);
+            r.getItem().forEach(group -> group.getItem().removeIf(i -> i.getLinkId().equals(linkId)));
+            add(r, linkId).addAnswer().setValue(value);
         });
     }
 
@@ -184,14 +248,14 @@ class StrictResponseTest {
 
     @Test
     void nested_items_are_refused() {
-        refused(response(r -> r.addItem().setLinkId("DEHYDRATION").addItem().setLinkId("x")), "DEHYDRATION", "nested");
-        refused(response(r -> r.addItem().setLinkId("DEHYDRATION").addAnswer().setValue(YES).addItem().setLinkId("x")),
+        refused(response(r -> add(r, "DEHYDRATION").addItem().setLinkId("x")), "DEHYDRATION", "nested");
+        refused(response(r -> add(r, "DEHYDRATION").addAnswer().setValue(YES).addItem().setLinkId("x")),
                 "DEHYDRATION", "nested");
     }
 
     @Test
     void an_answer_without_a_value_is_refused() {
-        refused(response(r -> r.addItem().setLinkId("DEHYDRATION").addAnswer()), "DEHYDRATION", "no value");
+        refused(response(r -> add(r, "DEHYDRATION").addAnswer()), "DEHYDRATION", "no value");
     }
 
     @Test

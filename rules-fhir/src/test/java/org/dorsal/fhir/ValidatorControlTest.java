@@ -25,7 +25,7 @@ class ValidatorControlTest {
     void a_response_with_an_answer_outside_the_options_fails_validation() {
         // "masked" exists in its code system: only the Questionnaire's answer options rule it out.
         QuestionnaireResponse r = MAPPINGS.questionnaireResponse(SPASM);
-        r.addItem().setLinkId("DEHYDRATION").addAnswer()
+        r.addItem().setLinkId("habits").addItem().setLinkId("DEHYDRATION").addAnswer()
                 .setValue(new Coding("http://terminology.hl7.org/CodeSystem/data-absent-reason", "masked", "Masked"));
         assertThat(FhirChecks.errors(r)).anyMatch(e -> e.contains("masked"));
     }
@@ -53,7 +53,7 @@ class ValidatorControlTest {
     }
 
     private static QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent onset(QuestionnaireResponse r) {
-        return r.getItem().stream().filter(i -> i.getLinkId().equals("hoursSinceOnset")).findFirst().orElseThrow()
+        return FormFill.answered(r).stream().filter(i -> i.getLinkId().equals("hoursSinceOnset")).findFirst().orElseThrow()
                 .getAnswerFirstRep();
     }
 
@@ -62,6 +62,33 @@ class ValidatorControlTest {
         QuestionnaireResponse r = MAPPINGS.questionnaireResponse(SPASM);
         r.addItem().setLinkId("BACK_PAIN").addAnswer().setValue(new Coding("http://terminology.hl7.org/CodeSystem/v2-0136", "Y", "Yes"));
         assertThat(FhirChecks.errors(r)).anyMatch(e -> e.contains("BACK_PAIN"));
+    }
+
+    /** The validator checks the groups: an answer outside its group fails, as the reader refuses it. */
+    @Test
+    void a_response_with_an_answer_outside_its_group_fails_validation() {
+        QuestionnaireResponse r = MAPPINGS.questionnaireResponse(SPASM);
+        r.addItem().setLinkId("DEHYDRATION").addAnswer().setValue(new Coding("http://terminology.hl7.org/CodeSystem/v2-0136", "Y", "Yes"));
+        assertThat(FhirChecks.errors(r)).anyMatch(e -> e.contains("DEHYDRATION"));
+    }
+
+    /**
+     * The validator reads enableWhen: an answer to a follow-up the form hides fails. (The reader
+     * still takes such an answer, as responses to the earlier form have them; the knowledge base
+     * does not act on it.)
+     */
+    @Test
+    void a_response_answering_a_hidden_follow_up_fails_validation() {
+        QuestionnaireResponse r = MAPPINGS.questionnaireResponse(Intake.builder().hoursSinceOnset(30)
+                .absent(Finding.DIZZINESS_OR_VERTIGO, Finding.VISUAL_DISTURBANCE).build());
+        assertThat(FhirChecks.errors(r)).isEmpty();
+        r.getItemFirstRep().addItem().setLinkId("SYMPTOMS_AFTER_NECK_MOVEMENT_OR_TRAUMA").addAnswer()
+                .setValue(new Coding("http://terminology.hl7.org/CodeSystem/v2-0136", "Y", "Yes"));
+        // Put back in the Questionnaire's order, so that the only fault left is the hidden answer.
+        var items = r.getItemFirstRep().getItem();
+        items.add(2, items.remove(items.size() - 1));
+        assertThat(FhirChecks.errors(r)).anyMatch(e -> e.contains("SYMPTOMS_AFTER_NECK_MOVEMENT_OR_TRAUMA") || e.contains("not enabled"));
+        assertThat(MAPPINGS.intake(r).state(Finding.SYMPTOMS_AFTER_NECK_MOVEMENT_OR_TRAUMA)).isEqualTo(org.dorsal.State.PRESENT);
     }
 
     @Test

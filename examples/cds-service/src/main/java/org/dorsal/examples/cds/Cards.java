@@ -1,5 +1,6 @@
 package org.dorsal.examples.cds;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,14 +14,22 @@ import org.dorsal.Recommendation;
 import org.dorsal.RedFlag;
 import org.dorsal.fhir.DorsalFhir;
 
-/** CDS Hooks cards for an assessment: one for the disposition, one for the open questions while provisional. */
+/**
+ * CDS Hooks cards for an assessment: one for the disposition, one for the open questions while
+ * provisional, which links to the web interview where the patient can answer them.
+ */
 final class Cards {
     static final int MAX_SUMMARY = 139;
+    static final String INTERVIEW_LABEL = "Open the patient interview to answer the open questions";
     static final String OVERRIDE_SYSTEM = DorsalFhir.CANONICAL_BASE + "/CodeSystem/dorsal-override-reason";
 
     /** A card as CDS Hooks 2.0 defines it; empty fields are left out when written. */
     record Card(String uuid, String summary, String indicator, String detail, Source source,
-                List<Coding> overrideReasons) {
+                List<Coding> overrideReasons, List<Link> links) {
+    }
+
+    /** A CDS Hooks link; {@code absolute}: the EHR opens the URL as it is. */
+    record Link(String label, String url, String type) {
     }
 
     record Source(String label, Coding topic) {
@@ -45,20 +54,37 @@ final class Cards {
     private Cards() {
     }
 
-    static List<IssuedCard> of(Assessment a, Supplier<UUID> uuids) {
+    /**
+     * The web interview at {@code base}: the service's own address with {@code /interview}, and
+     * nothing else. The page starts empty and keeps the answers in the browser, so the link carries
+     * no patient data, and none may be added to it: no query, no fragment, no user information.
+     */
+    static URI interview(URI base) {
+        if (!base.isAbsolute() || base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null
+                || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("the service's base URL must be an absolute http(s) URL without"
+                    + " query, fragment or user information, got " + base);
+        }
+        String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/interview");
+    }
+
+    /** The cards for {@code a}; the questions card links to {@code interview} (see {@link #interview}). */
+    static List<IssuedCard> of(Assessment a, Supplier<UUID> uuids, URI interview) {
         Source source = new Source("Dorsal (content " + a.contentVersion() + ")",
                 new Coding(DorsalFhir.DISPOSITION_SYSTEM, a.disposition().name(), null));
         List<String> rules = a.recommendations().stream().map(Recommendation::id).toList();
         List<IssuedCard> cards = new ArrayList<>(2);
         cards.add(new IssuedCard(
                 new Card(uuids.get().toString(), dispositionSummary(a), indicator(a.disposition()),
-                        dispositionDetail(a), source, OVERRIDE_REASONS),
+                        dispositionDetail(a), source, OVERRIDE_REASONS, List.of()),
                 new Issued("disposition", a.disposition(), a.provisional(), rules, a.contentVersion())));
         if (a.provisional()) {
             List<Question> redFlagQuestions = a.questions().stream().filter(Question::redFlag).toList();
             cards.add(new IssuedCard(
                     new Card(uuids.get().toString(), questionsSummary(redFlagQuestions, a.disposition()), "warning",
-                            questionsDetail(a), source, OVERRIDE_REASONS),
+                            questionsDetail(a), source, OVERRIDE_REASONS,
+                            List.of(new Link(INTERVIEW_LABEL, interview.toString(), "absolute"))),
                     new Issued("questions", a.disposition(), true,
                             redFlagQuestions.stream().map(q -> q.subject().key()).toList(), a.contentVersion())));
         }

@@ -71,13 +71,15 @@ public final class CdsServer implements AutoCloseable {
     static CdsServer start(int port, Path feedbackLog, Dorsal dorsal, Engine candidate, int shadowQueue) throws IOException {
         FeedbackLog log = new FeedbackLog(feedbackLog);
         Shadow shadow = null;
+        HttpServer server = null;
         try {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             metrics.config().meterFilter(ShadowMetrics.RULE_TAG_LIMIT);
             shadow = candidate == null ? null : new Shadow(candidate, shadowQueue, metrics);
+            // Bound first: the questions card links to the interview at the server's own address.
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
             CdsService service = new CdsService(dorsal, new Assessor(dorsal, metrics, shadow), metrics,
-                    FhirContext.forR4Cached(), log);
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+                    FhirContext.forR4Cached(), log, baseUri(server));
             AtomicInteger n = new AtomicInteger();
             ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "cds-http-" + n.incrementAndGet());
@@ -89,6 +91,9 @@ public final class CdsServer implements AutoCloseable {
             server.start();
             return new CdsServer(server, executor, log, shadow);
         } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.stop(0);
+            }
             if (shadow != null) {
                 shadow.close();
             }
@@ -104,7 +109,11 @@ public final class CdsServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:port}. */
     public URI baseUri() {
-        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port());
+        return baseUri(server);
+    }
+
+    private static URI baseUri(HttpServer server) {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
     }
 
     /**

@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -85,6 +86,8 @@ final class CdsService implements HttpHandler {
     private final FhirContext fhirContext;
     private final FeedbackLog feedback;
     private final String discovery;
+    /** The web interview the questions card links to; see {@link Cards#interview}. */
+    private final URI interview;
     /** The cards issued lately, so that feedback is stored with what the card said. */
     private final Map<String, Cards.Issued> issued = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -93,7 +96,8 @@ final class CdsService implements HttpHandler {
         }
     };
 
-    CdsService(Dorsal dorsal, Assessor assessor, PrometheusMeterRegistry metrics, FhirContext fhirContext, FeedbackLog feedback) {
+    CdsService(Dorsal dorsal, Assessor assessor, PrometheusMeterRegistry metrics, FhirContext fhirContext, FeedbackLog feedback,
+               URI baseUri) {
         this.dorsal = dorsal;
         this.assessor = assessor;
         this.metrics = metrics;
@@ -101,6 +105,7 @@ final class CdsService implements HttpHandler {
         this.fhirContext = fhirContext;
         this.feedback = feedback;
         this.discovery = discoveryDocument();
+        this.interview = Cards.interview(baseUri);
     }
 
     @Override
@@ -239,7 +244,7 @@ final class CdsService implements HttpHandler {
         }
         checkSubject(response, patientId);
         Assessment a = assessor.assess(Assessor.PATIENT_VIEW, intake(response));
-        for (Cards.IssuedCard c : Cards.of(a, UUID::randomUUID)) {
+        for (Cards.IssuedCard c : Cards.of(a, UUID::randomUUID, interview)) {
             remember(c.card().uuid(), c.about());
             cards.add(WRITER.valueToTree(c.card()));
         }
@@ -487,7 +492,7 @@ final class CdsService implements HttpHandler {
         if (p.code.equals("invalid-intake") && p.field != null) {
             String expression = p.field.equals("questionnaire") || p.field.equals("status")
                     ? "QuestionnaireResponse." + p.field
-                    : "QuestionnaireResponse.item.where(linkId='" + p.field.replace("'", "\\'") + "')";
+                    : "QuestionnaireResponse.repeat(item).where(linkId='" + p.field.replace("'", "\\'") + "')";
             issue.addExpression(expression);
         }
         return o;

@@ -116,9 +116,12 @@ class BadRequestTest {
     @Test
     void a_response_that_does_not_fit_the_questionnaire_names_the_link_id() {
         QuestionnaireResponse qr = MAPPINGS.questionnaireResponse(Samples.named("provisional-spasm").intake());
-        qr.addItem().setLinkId("FEVER_OR_CHILLS").addAnswer().setValue(new Coding("http://snomed.info/sct", "373066001", "Yes"));
+        qr.getItem().stream().filter(g -> g.getLinkId().equals("warning-signs")).findFirst().orElseThrow()
+                .addItem().setLinkId("FEVER_OR_CHILLS").addAnswer().setValue(new Coding("http://snomed.info/sct", "373066001", "Yes"));
         var issue = outcome(client.post(FHIR_ASSESS, "application/fhir+json", FhirChecks.json(qr)), 400, OperationOutcome.IssueType.INVALID);
-        assertThat(issue.getExpression()).extracting(Object::toString).containsExactly("QuestionnaireResponse.item.where(linkId='FEVER_OR_CHILLS')");
+        // The item is inside its group: the expression finds it at any depth.
+        assertThat(issue.getExpression()).extracting(Object::toString)
+                .containsExactly("QuestionnaireResponse.repeat(item).where(linkId='FEVER_OR_CHILLS')");
 
         JsonNode e = jsonError(client.post(HOOK, "application/json", Client.hook(qr)), 400, "invalid-intake");
         assertThat(e.get("field").asText()).isEqualTo("FEVER_OR_CHILLS");

@@ -82,10 +82,10 @@ class CdsServerTest {
         QuestionnaireResponse qr = MAPPINGS.questionnaireResponse(sample.intake());
         HttpResponse<String> r = client.post("/cds-services/dorsal-patient-view", "application/json", Client.hook(qr));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        Assessment a = DORSAL.assess(sample.intake());
+        Assessment a = DORSAL.assess(MAPPINGS.intake(qr));
         JsonNode cards = Client.json(r).get("cards");
         assertThat(cards).hasSize(a.provisional() ? 2 : 1);
-        assertThat(withoutUuids(cards)).isEqualTo(expectedCards(a));
+        assertThat(withoutUuids(cards)).isEqualTo(expectedCards(a, server.baseUri()));
 
         JsonNode disposition = cards.get(0);
         assertThat(disposition.get("indicator").asText()).isEqualTo(switch (sample.disposition()) {
@@ -177,13 +177,13 @@ class CdsServerTest {
         assertThat(FhirChecks.errors(g)).isEmpty();
         assertThat(g.hasOccurrenceDateTime()).isTrue();
         g.setOccurrenceDateTimeElement(null);
-        assertThat(g.equalsDeep(MAPPINGS.guidanceResponse(DORSAL.assess(sample.intake()), qr.getSubject()))).isTrue();
+        assertThat(g.equalsDeep(MAPPINGS.guidanceResponse(DORSAL.assess(MAPPINGS.intake(qr)), qr.getSubject()))).isTrue();
     }
 
-    /** The cards the service should send for {@code a}, minus their random uuids. */
-    static JsonNode expectedCards(Assessment a) {
+    /** The cards the service at {@code base} should send for {@code a}, minus their random uuids. */
+    static JsonNode expectedCards(Assessment a, java.net.URI base) {
         List<Cards.Card> cards = new ArrayList<>();
-        Cards.of(a, UUID::randomUUID).forEach(c -> cards.add(c.card()));
+        Cards.of(a, UUID::randomUUID, Cards.interview(base)).forEach(c -> cards.add(c.card()));
         return withoutUuids(Client.JSON.valueToTree(Client.object(writeCards(cards)).get("cards")));
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.dorsal.DorsalJson;
 import org.dorsal.Intake;
 import org.dorsal.fhir.FhirChecks;
+import org.dorsal.fhir.FormFill;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.GuidanceResponse;
@@ -129,7 +130,7 @@ class DocsExamplesTest {
         JsonNode cards = Client.json(r).get("cards");
         assertThat(responses).as("an example request with an intake on file").hasSize(1);
         assertThat(CdsServerTest.withoutUuids(cards))
-                .isEqualTo(CdsServerTest.expectedCards(DORSAL.assess(MAPPINGS.intake(responses.get(0)))));
+                .isEqualTo(CdsServerTest.expectedCards(DORSAL.assess(MAPPINGS.intake(responses.get(0))), server.baseUri()));
     }
 
     private static void feedback(String text, JsonNode json) {
@@ -153,9 +154,9 @@ class DocsExamplesTest {
     private static IBaseResource validFhir(String what, String text) {
         IBaseResource resource = FhirChecks.FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
                 .parseResource(text);
-        List<String> order = MAPPINGS.questionnaire().getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList();
+        List<String> order = FormFill.questions(MAPPINGS.questionnaire()).stream().map(QuestionnaireItemComponent::getLinkId).toList();
         assertThat(FhirChecks.errors(resource))
-                .as("%s against the intake Questionnaire, whose items are, in order: %s", what, order)
+                .as("%s against the intake Questionnaire, whose questions are, in order and in their groups: %s", what, order)
                 .isEmpty();
         return resource;
     }
