@@ -123,7 +123,7 @@ record ServiceConfig(String bind, Integer port, Path feedbackLog, URI audience, 
     }
 
     /** Reads the file; JSON unless its name ends in .yaml or .yml. Unknown or repeated keys are refused. */
-    static ServiceConfig load(Path file) throws IOException {
+    static ServiceConfig load(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
                 ? YAMLMapper.builder(new YAMLFactory()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -142,6 +142,8 @@ record ServiceConfig(String bind, Integer port, Path feedbackLog, URI audience, 
                 throw d;
             }
             throw refused(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
+        } catch (IOException e) {
+            throw refused(file + " cannot be read: " + e.getMessage());
         }
     }
 
