@@ -50,6 +50,15 @@ public final class CdsServer implements AutoCloseable {
     /** Connections the OS may hold for the server before it accepts them. */
     private static final int BACKLOG = 512;
 
+    static {
+        // The JDK server sends a response's headers and body as two writes; with Nagle's algorithm
+        // the body waits for the client's delayed ACK of the headers, some 40 ms per answer. Read
+        // once, when the JDK server's configuration class loads: set before the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final Workers workers;
     private final FeedbackLog feedback;
@@ -103,6 +112,16 @@ public final class CdsServer implements AutoCloseable {
      * @param candidate the shadow engine, already opened, or null
      */
     static CdsServer start(ServiceConfig config, Dorsal dorsal, Engine candidate) throws IOException {
+        return start(config, dorsal, candidate, Warmup::run);
+    }
+
+    /** What runs before the service says it is ready; tests replace it to watch readiness or to measure a cold start. */
+    @FunctionalInterface
+    interface WarmUp {
+        void run(Dorsal dorsal, DorsalFhir fhir, FhirContext context);
+    }
+
+    static CdsServer start(ServiceConfig config, Dorsal dorsal, Engine candidate, WarmUp warmUp) throws IOException {
         config.requireSecure();
         SSLContext tls = config.tls() == null ? null : tls(config.tls());
         FeedbackLog log = new FeedbackLog(config.feedbackLog());
@@ -134,7 +153,7 @@ public final class CdsServer implements AutoCloseable {
                 LOG.info("CDS Hooks calls need a JWT from one of {} trusted issuers, audience {}", config.trustedIssuers().size(),
                         config.audience() == null ? base : config.audience());
             }
-            Thread warmup = new Thread(() -> warm(dorsal, fhir, fhirContext, health), "cds-warmup");
+            Thread warmup = new Thread(() -> warm(warmUp, dorsal, fhir, fhirContext, health), "cds-warmup");
             warmup.setDaemon(true);
             warmup.start();
             return new CdsServer(server, workers, log, shadow, health, config, warmup);
@@ -150,10 +169,10 @@ public final class CdsServer implements AutoCloseable {
         }
     }
 
-    private static void warm(Dorsal dorsal, DorsalFhir fhir, FhirContext context, Health health) {
+    private static void warm(WarmUp warmUp, Dorsal dorsal, DorsalFhir fhir, FhirContext context, Health health) {
         long start = System.nanoTime();
         try {
-            Warmup.run(dorsal, fhir, context);
+            warmUp.run(dorsal, fhir, context);
             health.ready();
             LOG.info("ready: warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
@@ -223,6 +242,11 @@ public final class CdsServer implements AutoCloseable {
     /** Whether the warm-up has finished and the service is not stopping: what {@code GET /health/ready} says. */
     public boolean ready() {
         return health.isReady();
+    }
+
+    /** Requests accepted and not yet answered. */
+    int inFlight() {
+        return workers.unfinished();
     }
 
     /** Waits up to {@code millis} for the warm-up; true once ready. */
