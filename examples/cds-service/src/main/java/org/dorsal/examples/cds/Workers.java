@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The HTTP server's executor: a fixed pool of workers behind a bounded queue. A request that finds
  * both full is not dropped (the JDK server would close the connection without an answer) but run
- * on one shedding thread, where {@link Dispatch} answers it 503 with Retry-After at once, without
- * reading it; when even that thread's queue is full, the server's dispatcher thread answers it the
+ * on a few shedding threads, where {@link Dispatch} answers it 503 with Retry-After at once, without
+ * reading it; when even their queue is full, the server's dispatcher thread answers it the
  * same way. So past its bounds the service still answers, fast, and only with 503.
  *
  * <p>It also counts the requests it has accepted and not yet finished, so that a shutdown can wait
@@ -20,6 +20,11 @@ final class Workers implements Executor {
     private static final ThreadLocal<Boolean> SHEDDING = ThreadLocal.withInitial(() -> false);
     /** 503s are cheap: a generous queue before the dispatcher thread itself has to answer them. */
     private static final int SHED_QUEUE = 1024;
+    /**
+     * Each 503 still reads the request's headers and drops its body, at the client's pace: a few
+     * threads, so that one slow client does not hold up every other refusal.
+     */
+    private static final int SHED_THREADS = 4;
 
     private final ThreadPoolExecutor pool;
     private final ThreadPoolExecutor shed;
@@ -34,7 +39,7 @@ final class Workers implements Executor {
         }
         AtomicInteger n = new AtomicInteger();
         // A queue of 0 means no waiting at all: a SynchronousQueue hands over or refuses.
-        this.shed = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(SHED_QUEUE),
+        this.shed = new ThreadPoolExecutor(SHED_THREADS, SHED_THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(SHED_QUEUE),
                 r -> daemon(r, "cds-shed"), new ThreadPoolExecutor.CallerRunsPolicy());
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
