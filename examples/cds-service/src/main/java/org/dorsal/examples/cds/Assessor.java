@@ -1,5 +1,6 @@
 package org.dorsal.examples.cds;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dorsal.Assessment;
+import org.dorsal.Disposition;
 import org.dorsal.Dorsal;
 import org.dorsal.Intake;
 import org.dorsal.Thresholds;
@@ -20,6 +22,7 @@ import org.dorsal.Thresholds;
  */
 final class Assessor {
     static final String ASSESSMENTS = "dorsal.assessments";
+    static final String DISPOSITIONS = "dorsal.dispositions";
     static final String ENGINE_INFO = "dorsal.engine.info";
     static final String ASSESS = "assess";
     static final String PATIENT_VIEW = "patient-view";
@@ -28,6 +31,7 @@ final class Assessor {
     private final Dorsal dorsal;
     private final Shadow shadow;
     private final Map<String, Timer> timers;
+    private final Map<String, Map<Disposition, Counter>> dispositions;
 
     /**
      * @param shadow the shadow mode, or null when the service runs without one
@@ -43,6 +47,11 @@ final class Assessor {
                                 Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofMillis(5),
                                 Duration.ofMillis(25))
                         .register(registry)));
+        this.dispositions = Stream.of(ASSESS, PATIENT_VIEW, FHIR_ASSESS).collect(Collectors.toUnmodifiableMap(Function.identity(),
+                route -> Stream.of(Disposition.values()).collect(Collectors.toUnmodifiableMap(Function.identity(),
+                        d -> Counter.builder(DISPOSITIONS).tag("route", route).tag("disposition", d.name())
+                                .description("Live assessments answered, by route and disposition")
+                                .register(registry)))));
         engineInfo(registry, "live", dorsal.contentVersion(), dorsal.thresholds());
     }
 
@@ -64,6 +73,7 @@ final class Assessor {
             shadow.offer(intake, a);
         }
         timers.get(route).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        dispositions.get(route).get(a.disposition()).increment();
         return a;
     }
 }

@@ -2,6 +2,7 @@ package org.dorsal.examples.cds;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options of {@link CdsServer#main}: where to listen and log, and the shadow candidate if any. */
+/**
+ * The options of {@link CdsServer#main}: a configuration file, and options that override it (where
+ * to listen and log, TLS, the audience, the workers, the shadow candidate if any).
+ */
 @Command(name = "CdsServer",
-        description = "Serves the Dorsal CDS Hooks service on http://127.0.0.1:PORT. Any --shadow-* option but"
-                + " --shadow-queue turns shadow mode on: a candidate configuration assesses every request too,"
-                + " off the live path, and GET /metrics counts where it disagrees; the answers are the live"
-                + " engine's only.")
+        description = "Serves the Dorsal CDS Hooks service, by default on http://127.0.0.1:8080 without client"
+                + " authentication (a developer's machine). --config FILE (JSON or YAML) sets trusted EHRs, TLS and"
+                + " the rest; the options below override it. Any --shadow-* option but --shadow-queue turns shadow"
+                + " mode on: a candidate configuration assesses every request too, off the live path, and GET"
+                + " /metrics counts where it disagrees; the answers are the live engine's only.")
 final class ServeCommand implements Callable<Integer> {
     static final int REFUSED = 2;
     static final int FAILED = 1;
@@ -31,13 +36,41 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration: JSON, or YAML when FILE ends in .yaml or .yml (see docs/integration.md).")
+    Path config;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "The address to listen on (default 127.0.0.1). Any other than loopback needs trustedIssuers.")
+    String bind;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "The port on 127.0.0.1, 0 for any free one (default ${DEFAULT-VALUE}).")
+            description = "The port, 0 for any free one (default ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--feedback-log", paramLabel = "FILE", defaultValue = "dorsal-feedback.jsonl",
             description = "Clinicians' feedback is appended to FILE (default ${DEFAULT-VALUE}).")
     Path feedbackLog;
+
+    @Option(names = "--audience", paramLabel = "URL",
+            description = "The service's public base URL: a token's aud must be URL plus the path called"
+                    + " (default the URL the server listens on).")
+    URI audience;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS#12 keystore.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "The keystore's password, on the first line of FILE.")
+    Path tlsPasswordFile;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Threads answering requests.")
+    Integer workers;
+
+    @Option(names = "--queue", paramLabel = "N", description = "Requests that may wait for a worker; past them, 503.")
+    Integer queue;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", description = "How long a stop waits for requests in flight.")
+    Integer shutdownGrace;
 
     @Option(names = "--shadow-spasm-referral-days", paramLabel = "DAYS",
             description = "Shadow candidate: refer a spasm that persists DAYS despite self-care ("
@@ -71,14 +104,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (port < 0 || port > 65_535) {
-            throw new ParameterException(spec.commandLine(), "--port must be a number from 0 to 65535, got " + port);
-        }
-        int queue = queue();
+        ServiceConfig settings = settings().requireSecure();
+        queue();
         Dorsal dorsal = Dorsal.builder().build();
         // Opened before the server starts: a candidate that cannot load stops the start, not a request.
         Engine candidate = candidate(dorsal.thresholds()).map(EngineConfig::open).orElse(null);
-        CdsServer server = CdsServer.start(port, feedbackLog, dorsal, candidate, queue);
+        CdsServer server = CdsServer.start(settings, dorsal, candidate);
+        // SIGTERM and Ctrl-C: stop accepting, finish what is in flight, close the feedback log.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -88,13 +120,62 @@ final class ServeCommand implements Callable<Integer> {
         }, "cds-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Dorsal CDS Hooks service on " + server.baseUri() + "/cds-services (feedback log "
-                + feedbackLog.toAbsolutePath() + "); Ctrl-C stops it");
+                + settings.feedbackLog().toAbsolutePath() + "); Ctrl-C stops it");
+        if (!settings.clientAuth()) {
+            out.println("CLIENT AUTHENTICATION IS OFF: no trusted issuers configured; any caller on this machine is answered.");
+        }
         if (candidate != null) {
             out.println("Shadow mode: live " + EngineConfig.of(dorsal).describe() + "; candidate " + candidate.describe()
-                    + (shadowJars == null ? "" : " from " + shadowJars) + "; counts on " + server.baseUri() + "/metrics");
+                    + (settings.shadow().jars() == null ? "" : " from " + settings.shadow().jars()) + "; counts on "
+                    + server.baseUri() + "/metrics");
         }
         out.flush();
         return 0;
+    }
+
+    /** The configuration file's settings (or the defaults), with every option given on the command line over them. */
+    ServiceConfig settings() {
+        ServiceConfig c = config == null ? ServiceConfig.defaults() : ServiceConfig.load(config);
+        if (given("--bind")) {
+            c = c.withBind(bind);
+        }
+        if (given("--port")) {
+            if (port < 0 || port > 65_535) {
+                throw new ParameterException(spec.commandLine(), "--port must be a number from 0 to 65535, got " + port);
+            }
+            c = c.withPort(port);
+        }
+        if (given("--feedback-log")) {
+            c = c.withFeedbackLog(feedbackLog);
+        }
+        if (given("--audience")) {
+            c = c.withAudience(audience);
+        }
+        if (tlsKeystore != null || tlsPasswordFile != null) {
+            ServiceConfig.Tls tls = c.tls();
+            c = c.withTls(new ServiceConfig.Tls(tlsKeystore != null ? tlsKeystore : tls == null ? null : tls.keystore(),
+                    tlsPasswordFile != null ? tlsPasswordFile : tls == null ? null : tls.passwordFile()));
+        }
+        if (workers != null || queue != null) {
+            c = c.withWorkers(workers != null ? workers : c.workers(), queue != null ? queue : c.queue());
+        }
+        if (shutdownGrace != null) {
+            c = c.withShutdownGraceSeconds(shutdownGrace);
+        }
+        ServiceConfig.ShadowSettings file = c.shadow();
+        if (shadowSpasmReferralDays != null || shadowStiffnessReferralDays != null || shadowJars != null || shadowQueue != null) {
+            c = c.withShadow(new ServiceConfig.ShadowSettings(
+                    shadowSpasmReferralDays != null ? shadowSpasmReferralDays : file == null ? null : file.spasmReferralDays(),
+                    shadowStiffnessReferralDays != null ? shadowStiffnessReferralDays : file == null ? null : file.stiffnessReferralDays(),
+                    shadowJars != null ? shadowJars : file == null ? null : file.jars(),
+                    shadowQueue != null ? shadowQueue : file == null ? null : file.queue()));
+        }
+        return c;
+    }
+
+    private boolean given(String option) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
     }
 
     /**
@@ -102,24 +183,27 @@ final class ServeCommand implements Callable<Integer> {
      * option names one.
      */
     Optional<EngineConfig> candidate(Thresholds live) {
-        if (!shadowMode()) {
+        ServiceConfig.ShadowSettings shadow = settings().shadow();
+        if (!shadowMode(shadow)) {
             return Optional.empty();
         }
         Thresholds thresholds = new Thresholds(
-                shadowSpasmReferralDays == null ? live.spasmReferralDays() : shadowSpasmReferralDays,
-                shadowStiffnessReferralDays == null ? live.stiffnessReferralDays() : shadowStiffnessReferralDays);
-        return Optional.of(shadowJars == null ? EngineConfig.host(thresholds) : EngineConfig.jars(thresholds, shadowJars));
+                shadow.spasmReferralDays() == null ? live.spasmReferralDays() : shadow.spasmReferralDays(),
+                shadow.stiffnessReferralDays() == null ? live.stiffnessReferralDays() : shadow.stiffnessReferralDays());
+        return Optional.of(shadow.jars() == null ? EngineConfig.host(thresholds) : EngineConfig.jars(thresholds, shadow.jars()));
     }
 
-    private boolean shadowMode() {
-        return shadowSpasmReferralDays != null || shadowStiffnessReferralDays != null || shadowJars != null;
+    private static boolean shadowMode(ServiceConfig.ShadowSettings shadow) {
+        return shadow != null && (shadow.spasmReferralDays() != null || shadow.stiffnessReferralDays() != null || shadow.jars() != null);
     }
 
     int queue() {
+        ServiceConfig.ShadowSettings shadow = settings().shadow();
+        Integer shadowQueue = shadow == null ? null : shadow.queue();
         if (shadowQueue == null) {
             return Shadow.DEFAULT_QUEUE;
         }
-        if (!shadowMode()) {
+        if (!shadowMode(shadow)) {
             throw new ParameterException(spec.commandLine(), "--shadow-queue needs a candidate: --shadow-spasm-referral-days,"
                     + " --shadow-stiffness-referral-days or --shadow-jars");
         }

@@ -92,6 +92,19 @@ class BadRequestTest {
     }
 
     @Test
+    void a_body_that_is_not_utf8_is_refused_on_every_endpoint_never_read_with_replacement_characters() {
+        // C3 28: a two-byte sequence cut short. Read leniently it would become U+FFFD and a valid document.
+        byte[] hook = "{\"hook\": \"patient-view\", \"hookInstance\": \"\u00c3(\"}".getBytes(StandardCharsets.ISO_8859_1);
+        jsonError(client.post(HOOK, "application/json", hook), 400, "invalid-encoding");
+        jsonError(client.post(HOOK + "/feedback", "application/json", hook), 400, "invalid-encoding");
+        jsonError(client.post("/assess", "application/json", "{\"findings\": {\"\u00c3(\": 1}}".getBytes(StandardCharsets.ISO_8859_1)),
+                400, "invalid-encoding");
+        outcome(client.post(FHIR_ASSESS, "application/fhir+json",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"id\": \"\u00c3(\"}".getBytes(StandardCharsets.ISO_8859_1)),
+                400, OperationOutcome.IssueType.INVALID);
+    }
+
+    @Test
     void an_intake_the_contract_refuses_names_the_field() {
         JsonNode e = jsonError(client.post("/assess", "application/json", "{\"hoursSinceOnset\": -1}"), 400, "invalid-intake");
         assertThat(e.get("field").asText()).isEqualTo("hoursSinceOnset");
@@ -152,10 +165,10 @@ class BadRequestTest {
 
     @Test
     void an_oversized_body_is_413_on_every_endpoint() {
-        jsonError(client.post("/assess", "application/json", padded(CdsService.INTAKE_LIMIT + 1)), 413, "too-large");
-        jsonError(client.post(HOOK, "application/json", padded(CdsService.HOOK_LIMIT + 1)), 413, "too-large");
-        jsonError(client.post(HOOK + "/feedback", "application/json", padded(CdsService.FEEDBACK_LIMIT + 1)), 413, "too-large");
-        outcome(client.post(FHIR_ASSESS, "application/fhir+json", padded(CdsService.FHIR_LIMIT + 1)), 413, OperationOutcome.IssueType.TOOLONG);
+        jsonError(client.post("/assess", "application/json", padded(CdsLimits.INTAKE + 1)), 413, "too-large");
+        jsonError(client.post(HOOK, "application/json", padded(CdsLimits.HOOK + 1)), 413, "too-large");
+        jsonError(client.post(HOOK + "/feedback", "application/json", padded(CdsLimits.FEEDBACK + 1)), 413, "too-large");
+        outcome(client.post(FHIR_ASSESS, "application/fhir+json", padded(CdsLimits.FHIR + 1)), 413, OperationOutcome.IssueType.TOOLONG);
     }
 
     @Test

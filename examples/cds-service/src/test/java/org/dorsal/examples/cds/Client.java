@@ -16,20 +16,59 @@ import org.dorsal.fhir.FhirChecks;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /** A real HTTP client against a running server, and the requests the tests send. */
-final class Client {
+class Client {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PATIENT_ID = "pt-7F3A-identifying";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private final HttpClient http;
     private final URI base;
+    /** The Authorization header each request carries, or null for none. */
+    private final java.util.function.Supplier<String> authorization;
 
     Client(CdsServer server) {
-        this.base = server.baseUri();
+        this(server.baseUri(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build(), null);
+    }
+
+    Client(URI base, HttpClient http, java.util.function.Supplier<String> authorization) {
+        this.base = base;
+        this.http = http;
+        this.authorization = authorization;
+    }
+
+    /** The same client, each request with {@code Authorization: Bearer} and a fresh token from {@code tokens} for its path. */
+    Client withTokens(java.util.function.Function<String, String> tokens) {
+        return new Client(base, http, null) {
+            @Override
+            HttpRequest.Builder builder(String path) {
+                return super.builder(path).header("Authorization", "Bearer " + tokens.apply(path));
+            }
+        };
+    }
+
+    HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2));
+        if (authorization != null) {
+            b.header("Authorization", authorization.get());
+        }
+        return b;
+    }
+
+    /** A request with the given headers (name, value, name, value...) and nothing else added. */
+    HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+        return send(builder(path).GET().build());
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) {
@@ -46,15 +85,14 @@ final class Client {
     }
 
     private HttpRequest request(String path, String contentType, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
         return b.build();
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

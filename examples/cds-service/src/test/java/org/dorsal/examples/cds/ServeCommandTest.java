@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import org.dorsal.Thresholds;
 import org.dorsal.governance.EngineConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -64,6 +67,67 @@ class ServeCommandTest {
         assertThat(refused("--shadow-queue", "3")).startsWith("CdsServer: --shadow-queue needs a candidate");
         assertThat(refused("--shadow-spasm-referral-days", "12"))
                 .isEqualTo("CdsServer: configuration error: spasmReferralDays must be from 7 to 10 days (the range its source allows), got 12");
+    }
+
+    @Test
+    void a_yaml_or_json_configuration_file_is_read_and_the_options_override_it(@TempDir Path dir) throws IOException {
+        Path yaml = Files.writeString(dir.resolve("cds.yaml"), """
+                bind: 127.0.0.1
+                port: 9443
+                audience: https://cds.example.org/
+                feedbackLog: logs/feedback.jsonl
+                trustedIssuers:
+                  - iss: https://ehr.example.org
+                    jwks: ehr-jwks.json
+                    subjects: [dorsal-client]
+                    jku: [https://ehr.example.org/jwks.json]
+                tls: {keystore: cds.p12, passwordFile: cds.p12.password}
+                workers: 3
+                queue: 7
+                shadow: {spasmReferralDays: 10}
+                """);
+        ServiceConfig c = parse("--config", yaml.toString()).settings();
+        assertThat(c.port()).isEqualTo(9443);
+        assertThat(c.audience()).hasToString("https://cds.example.org");
+        assertThat(c.feedbackLog()).isEqualTo(dir.toAbsolutePath().resolve("logs/feedback.jsonl"));
+        assertThat(c.trustedIssuers()).singleElement().satisfies(i -> {
+            assertThat(i.jwks()).isEqualTo(dir.toAbsolutePath().resolve("ehr-jwks.json").toString());
+            assertThat(i.subjects()).containsExactly("dorsal-client");
+            assertThat(i.jku()).containsExactly("https://ehr.example.org/jwks.json");
+        });
+        assertThat(c.tls().keystore()).isEqualTo(dir.toAbsolutePath().resolve("cds.p12"));
+        assertThat(c.workers()).isEqualTo(3);
+        assertThat(c.queue()).isEqualTo(7);
+        assertThat(c.algorithms()).containsExactly("ES384", "RS384");
+        assertThat(parse("--config", yaml.toString()).candidate(LIVE)).contains(new EngineConfig(10, 14, List.of()));
+
+        ServiceConfig overridden = parse("--config", yaml.toString(), "--port", "0", "--workers", "5",
+                "--shadow-spasm-referral-days", "9").settings();
+        assertThat(overridden.port()).isZero();
+        assertThat(overridden.workers()).isEqualTo(5);
+        assertThat(overridden.queue()).isEqualTo(7);
+        assertThat(overridden.audience()).hasToString("https://cds.example.org");
+        assertThat(overridden.shadow().spasmReferralDays()).isEqualTo(9);
+
+        Path json = Files.writeString(dir.resolve("cds.json"), "{\"port\": 0, \"bind\": \"127.0.0.1\"}");
+        assertThat(parse("--config", json.toString()).settings().port()).isZero();
+    }
+
+    @Test
+    void a_configuration_with_an_unknown_or_repeated_key_or_a_bad_value_is_refused(@TempDir Path dir) throws IOException {
+        Path unknown = Files.writeString(dir.resolve("a.yaml"), "port: 1\nprot: 2\n");
+        assertThat(refused("--config", unknown.toString())).startsWith("CdsServer: configuration error: ").contains("prot");
+        Path twice = Files.writeString(dir.resolve("b.json"), "{\"port\": 1, \"port\": 2}");
+        assertThat(refused("--config", twice.toString())).contains("Duplicate field 'port'");
+        Path hmac = Files.writeString(dir.resolve("c.yaml"), "algorithms: [HS256]\n");
+        assertThat(refused("--config", hmac.toString())).contains("HS256 is not allowed");
+        assertThat(refused("--config", dir.resolve("missing.yaml").toString())).contains("cannot be read");
+    }
+
+    @Test
+    void bound_beyond_loopback_without_trusted_issuers_it_refuses_to_start() {
+        assertThat(refused("--bind", "0.0.0.0", "--port", "0"))
+                .startsWith("CdsServer: configuration error: bind 0.0.0.0 is not a loopback address, and no trustedIssuers are configured");
     }
 
     private static String refused(String... args) {
