@@ -19,13 +19,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +34,12 @@ import org.dorsal.DorsalJson;
 import org.dorsal.Intake;
 import org.dorsal.InvalidIntakeException;
 import org.dorsal.fhir.DorsalFhir;
+import org.dorsal.fhir.IntakeResponses;
 import org.dorsal.internal.Text;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.GuidanceResponse;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.slf4j.Logger;
@@ -84,6 +81,7 @@ final class CdsService implements HttpHandler {
     private final DorsalFhir fhir;
     private final FhirContext fhirContext;
     private final FeedbackLog feedback;
+    private final FhirFallback fallback = FhirFallback.withDefaults();
     private final String discovery;
     /** The cards issued lately, so that feedback is stored with what the card said. */
     private final Map<String, Cards.Issued> issued = new LinkedHashMap<>(256, 0.75f, false) {
@@ -201,9 +199,7 @@ final class CdsService implements HttpHandler {
     }
 
     static String prefetchTemplate() {
-        return "QuestionnaireResponse?subject=Patient/{{context.patientId}}&questionnaire="
-                + URLEncoder.encode(DorsalFhir.QUESTIONNAIRE_URL, StandardCharsets.UTF_8)
-                + "&status=completed,amended&_sort=-authored&_count=1";
+        return IntakeResponses.SEARCH_TEMPLATE;
     }
 
     // --- patient-view ----------------------------------------------------------------------------
@@ -224,20 +220,27 @@ final class CdsService implements HttpHandler {
         }
         String patientId = text(context, "patientId", "context");
         JsonNode prefetch = request.get("prefetch");
-        if (prefetch == null || prefetch.isNull() || !prefetch.isObject() || !prefetch.has(PREFETCH_KEY)) {
-            // This service never calls back to the FHIR server: without the prefetch it has nothing to read.
-            throw new HttpProblem(412, "prefetch-missing", "prefetch." + PREFETCH_KEY,
-                    "prefetch." + PREFETCH_KEY + " is missing; this service reads the intake only from the prefetch");
+        QuestionnaireResponse response;
+        if (prefetch != null && prefetch.isObject() && prefetch.has(PREFETCH_KEY)) {
+            JsonNode intakeNode = prefetch.get(PREFETCH_KEY);
+            response = intakeNode.isNull() ? null : latestResponse(intakeNode);
+            // Never advise on someone else's answers.
+            if (response != null && !IntakeResponses.isFor(response, patientId)) {
+                throw HttpProblem.badRequest("subject-mismatch", "prefetch." + PREFETCH_KEY + ".subject",
+                        "the prefetched QuestionnaireResponse is not about the patient in context");
+            }
+        } else if (FhirFallback.offered(request)) {
+            response = fallback.newest(request, patientId).orElse(null);
+        } else {
+            throw new HttpProblem(412, "prefetch-missing", "prefetch." + PREFETCH_KEY, "prefetch." + PREFETCH_KEY
+                    + " is missing, and without fhirServer and fhirAuthorization the service cannot query the FHIR server for it");
         }
-        JsonNode intakeNode = prefetch.get(PREFETCH_KEY);
-        QuestionnaireResponse response = intakeNode.isNull() ? null : latestResponse(intakeNode);
         ObjectNode root = WRITER.createObjectNode();
         ArrayNode cards = root.putArray("cards");
         if (response == null) {
             // No intake on file: nothing to advise on, which CDS Hooks says with no cards.
             return write(root);
         }
-        checkSubject(response, patientId);
         Assessment a = assessor.assess(Assessor.PATIENT_VIEW, intake(response));
         for (Cards.IssuedCard c : Cards.of(a, UUID::randomUUID)) {
             remember(c.card().uuid(), c.about());
@@ -258,29 +261,10 @@ final class CdsService implements HttpHandler {
             return qr;
         }
         if (resource instanceof Bundle bundle) {
-            // The template sorts newest first; sort again in case a server ignored _sort.
-            return bundle.getEntry().stream()
-                    .map(Bundle.BundleEntryComponent::getResource)
-                    .filter(QuestionnaireResponse.class::isInstance)
-                    .map(QuestionnaireResponse.class::cast)
-                    .max(Comparator.comparing(QuestionnaireResponse::getAuthored,
-                            Comparator.nullsFirst(Comparator.<Date>naturalOrder())))
-                    .orElse(null);
+            return IntakeResponses.newest(bundle).orElse(null);
         }
         throw HttpProblem.badRequest("invalid-fhir", "prefetch." + PREFETCH_KEY, "prefetch." + PREFETCH_KEY
                 + " must be a QuestionnaireResponse or a Bundle of them, got " + resource.fhirType());
-    }
-
-    /** Never advise on someone else's answers: the response must be about the patient in context. */
-    private static void checkSubject(QuestionnaireResponse response, String patientId) {
-        if (!response.hasSubject() || !response.getSubject().hasReference()) {
-            return;
-        }
-        IdType subject = new IdType(response.getSubject().getReference());
-        if (!"Patient".equals(subject.getResourceType()) || !patientId.equals(subject.getIdPart())) {
-            throw HttpProblem.badRequest("subject-mismatch", "prefetch." + PREFETCH_KEY + ".subject",
-                    "the prefetched QuestionnaireResponse is not about the patient in context");
-        }
     }
 
     private Intake intake(QuestionnaireResponse response) {
@@ -485,10 +469,7 @@ final class CdsService implements HttpHandler {
                 })
                 .setDiagnostics(p.getMessage());
         if (p.code.equals("invalid-intake") && p.field != null) {
-            String expression = p.field.equals("questionnaire") || p.field.equals("status")
-                    ? "QuestionnaireResponse." + p.field
-                    : "QuestionnaireResponse.item.where(linkId='" + p.field.replace("'", "\\'") + "')";
-            issue.addExpression(expression);
+            issue.addExpression(IntakeResponses.expression(p.field));
         }
         return o;
     }
