@@ -152,7 +152,7 @@ public final class FhirTestServer implements AutoCloseable {
         RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
         server.setResourceProviders(new Provider(honoursSubject, honoursQuestionnaire));
         server.setPagingProvider(new FifoMemoryPagingProvider(50));
-        server.registerInterceptor(new BearerCheck());
+        server.registerInterceptor(new TokenCheck());
         if (hardcodedBase != null) {
             server.setServerAddressStrategy(new HardcodedServerAddressStrategy(hardcodedBase));
         }
@@ -188,7 +188,7 @@ public final class FhirTestServer implements AutoCloseable {
 
     /** What an EHR's FHIR server does with the bearer token, in the small: one token reads, one reads nothing. */
     @Interceptor
-    public final class BearerCheck {
+    public final class TokenCheck {
         @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
         public boolean check(HttpServletRequest request) {
             String authorization = request.getHeader("Authorization");
