@@ -26,6 +26,8 @@ public final class IntakeFetchException extends RuntimeException {
         UNREACHABLE,
         /** The answer is not a FHIR R4 search Bundle that reads strictly. */
         UNREADABLE,
+        /** The answer says it is longer than the bound ({@link IntakeFetcher.Builder#maxBytes(long)}). */
+        TOO_LARGE,
         /** The answer holds a response about someone other than the patient asked for. */
         OTHER_PATIENT,
         /** A {@code next} link points away from the FHIR server's base URL; the token is not sent there. */

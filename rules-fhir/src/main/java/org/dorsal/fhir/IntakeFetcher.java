@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,8 +21,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.http.HttpEntity;
+import org.apache.http.HttpResponse;
 import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.dorsal.fhir.IntakeFetchException.Failure;
@@ -68,6 +73,7 @@ public final class IntakeFetcher {
         context.setParserErrorHandler(new StrictErrorHandler());
         int connect = Math.toIntExact(b.connectTimeout.toMillis());
         int read = Math.toIntExact(b.readTimeout.toMillis());
+        long maxBytes = b.maxBytes;
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(30, TimeUnit.SECONDS);
         pool.setMaxTotal(b.maxConnections);
         pool.setDefaultMaxPerRoute(b.maxConnections);
@@ -90,6 +96,7 @@ public final class IntakeFetcher {
                     if (status >= 300 && status < 400) {
                         throw new RedirectRefused(status);
                     }
+                    bound(response, maxBytes);
                 })
                 .disableCookieManagement()
                 .disableAuthCaching()
@@ -105,7 +112,27 @@ public final class IntakeFetcher {
         this.maxPages = b.maxPages;
     }
 
-    /** Starts a fetcher with 2 s to connect, 5 s to wait for each read, and 5 pages at most. */
+    /**
+     * Refuses an answer that says it is longer than {@code maxBytes}, and cuts one that turns out
+     * longer: a cut JSON or XML document never parses, so it fails as unreadable.
+     */
+    private static void bound(HttpResponse response, long maxBytes) throws IOException {
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return;
+        }
+        if (entity.getContentLength() > maxBytes) {
+            throw new TooLarge(maxBytes);
+        }
+        response.setEntity(new HttpEntityWrapper(entity) {
+            @Override
+            public InputStream getContent() throws IOException {
+                return BoundedInputStream.builder().setInputStream(super.getContent()).setMaxCount(maxBytes).get();
+            }
+        });
+    }
+
+    /** Starts a fetcher with 2 s to connect, 5 s to wait for each read, 5 pages at most of 1 MiB each. */
     public static Builder builder() {
         return new Builder();
     }
@@ -201,6 +228,10 @@ public final class IntakeFetcher {
                 if (t instanceof DataFormatException) {
                     throw unreadable();
                 }
+                if (t instanceof TooLarge) {
+                    throw new IntakeFetchException(Failure.TOO_LARGE, "the FHIR server's answer is longer than the "
+                            + t.getMessage() + " bytes accepted");
+                }
                 if (t instanceof RedirectRefused r) {
                     throw new IntakeFetchException(Failure.REDIRECTED, "the FHIR server redirected the search (" + r.status
                             + "); redirects are not followed, so the token goes to the base URL only");
@@ -237,8 +268,18 @@ public final class IntakeFetcher {
         }
     }
 
+    /** An answer whose Content-Length is over the bound; the message is the bound. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long maxBytes) {
+            super(Long.toString(maxBytes), null);
+        }
+    }
+
     private static IntakeFetchException unreadable() {
-        return new IntakeFetchException(Failure.UNREADABLE, "the FHIR server's answer is not a FHIR R4 Bundle that reads strictly");
+        return new IntakeFetchException(Failure.UNREADABLE, "the FHIR server's answer is not a FHIR R4 Bundle that reads strictly"
+                + " (or was cut at the size bound)");
     }
 
     /** The FHIR base URL the token may go to, and the check that a link stays under it. */
@@ -296,6 +337,7 @@ public final class IntakeFetcher {
         private Duration readTimeout = Duration.ofSeconds(5);
         private int maxPages = 5;
         private int maxConnections = 20;
+        private long maxBytes = 1024 * 1024;
 
         private Builder() {
         }
@@ -318,6 +360,15 @@ public final class IntakeFetcher {
                 throw new IllegalArgumentException("max pages must be at least 1, got " + pages);
             }
             this.maxPages = pages;
+            return this;
+        }
+
+        /** How long each page of the answer may be, in bytes: as much as the CDS service takes in a whole hook request by default (1 MiB). */
+        public Builder maxBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("max bytes must be at least 1, got " + bytes);
+            }
+            this.maxBytes = bytes;
             return this;
         }
 

@@ -177,6 +177,28 @@ class IntakeFetcherTest {
     }
 
     @Test
+    void an_answer_longer_than_the_bound_is_refused_whether_it_says_so_or_not() throws IOException {
+        IntakeFetcher small = IntakeFetcher.builder().maxBytes(1024).build();
+        String empty = "{\"resourceType\": \"Bundle\", \"type\": \"searchset\"}";
+        String padded = empty.substring(0, empty.length() - 1) + " ".repeat(2048) + "}";
+        HttpServer saysSo = stub(200, null, null, "application/fhir+json", padded);
+        HttpServer chunked = stub(200, null, null, "application/fhir+json", padded, true);
+        HttpServer within = stub(200, null, null, "application/fhir+json", empty + " ".repeat(900), true);
+        try {
+            assertFailure(() -> small.newest(base(saysSo), TOKEN, PATIENT_A), Failure.TOO_LARGE);
+            // Without a Content-Length the answer is cut at the bound, and a cut document never parses.
+            assertFailure(() -> small.newest(base(chunked), TOKEN, PATIENT_A), Failure.UNREADABLE);
+            assertThat(small.newest(base(within), TOKEN, PATIENT_A)).isEmpty();
+            // The default bound, 1 MiB, takes the padded answer.
+            assertThat(fetcher.newest(base(chunked), TOKEN, PATIENT_A)).isEmpty();
+        } finally {
+            saysSo.stop(0);
+            chunked.stop(0);
+            within.stop(0);
+        }
+    }
+
+    @Test
     void a_token_is_sent_over_plain_http_to_loopback_only() {
         for (String url : List.of("http://ehr.example.org/fhir", "http://10.0.0.1/fhir", "http://127.0.0.1.example.org/fhir")) {
             assertThatThrownBy(() -> fetcher.newest(URI.create(url), TOKEN, PATIENT_A))
@@ -231,6 +253,7 @@ class IntakeFetcherTest {
         assertThatThrownBy(() -> IntakeFetcher.builder().connectTimeout(Duration.ofSeconds(-1))).hasMessageContaining("connect timeout");
         assertThatThrownBy(() -> IntakeFetcher.builder().maxPages(0)).hasMessageContaining("max pages");
         assertThatThrownBy(() -> IntakeFetcher.builder().maxConnections(0)).hasMessageContaining("max connections");
+        assertThatThrownBy(() -> IntakeFetcher.builder().maxBytes(0)).hasMessageContaining("max bytes");
     }
 
     private static void assertFailure(Runnable fetch, Failure failure) {
@@ -246,6 +269,12 @@ class IntakeFetcherTest {
 
     /** A server that answers every request alike. */
     private static HttpServer stub(int status, String header, String value, String contentType, String body) throws IOException {
+        return stub(status, header, value, contentType, body, false);
+    }
+
+    /** As above; a chunked answer carries no Content-Length. */
+    private static HttpServer stub(int status, String header, String value, String contentType, String body, boolean chunked)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         server.createContext("/", ex -> {
@@ -253,7 +282,7 @@ class IntakeFetcherTest {
                 ex.getResponseHeaders().set(header, value);
             }
             ex.getResponseHeaders().set("Content-Type", contentType);
-            ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : chunked ? 0 : bytes.length);
             if (bytes.length > 0) {
                 ex.getResponseBody().write(bytes);
             }

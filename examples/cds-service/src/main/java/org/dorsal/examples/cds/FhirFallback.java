@@ -124,6 +124,7 @@ final class FhirFallback {
             case REFUSED -> new HttpProblem(502, "fhir-refused", SERVER, e.getMessage());
             case SERVER_ERROR -> new HttpProblem(502, "fhir-server-error", SERVER, e.getMessage());
             case UNREADABLE -> new HttpProblem(502, "fhir-unreadable", SERVER, e.getMessage());
+            case TOO_LARGE -> new HttpProblem(502, "fhir-too-large", SERVER, e.getMessage());
             case OTHER_PATIENT -> new HttpProblem(502, "fhir-subject-mismatch", SERVER, e.getMessage());
             case FOREIGN_LINK -> new HttpProblem(502, "fhir-foreign-link", SERVER, e.getMessage());
             case TOO_MANY_PAGES -> new HttpProblem(502, "fhir-too-many-pages", SERVER, e.getMessage());
