@@ -5,10 +5,9 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.dorsal.Dorsal;
 import org.dorsal.fhir.DorsalFhir;
+import org.dorsal.fhir.IntakeResponses;
 
 /**
  * The service's routes, each on its own path of the JDK server with its own {@link Endpoint}: the
@@ -84,8 +83,6 @@ final class CdsService {
     }
 
     static String prefetchTemplate() {
-        return "QuestionnaireResponse?subject=Patient/{{context.patientId}}&questionnaire="
-                + URLEncoder.encode(DorsalFhir.QUESTIONNAIRE_URL, StandardCharsets.UTF_8)
-                + "&status=completed,amended&_sort=-authored&_count=1";
+        return IntakeResponses.SEARCH_TEMPLATE;
     }
 }

@@ -3,6 +3,7 @@ package org.dorsal.examples.cds;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import org.dorsal.fhir.IntakeResponses;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
@@ -50,10 +51,7 @@ final class ErrorRenderer {
                 })
                 .setDiagnostics(p.getMessage());
         if (p.code.equals("invalid-intake") && p.field != null) {
-            String expression = p.field.equals("questionnaire") || p.field.equals("status")
-                    ? "QuestionnaireResponse." + p.field
-                    : "QuestionnaireResponse.repeat(item).where(linkId='" + p.field.replace("'", "\\'") + "')";
-            issue.addExpression(expression);
+            issue.addExpression(IntakeResponses.expression(p.field));
         }
         return o;
     }

@@ -12,8 +12,11 @@ import org.dorsal.internal.Text;
  * </pre>
  *
  * @param prefetch the {@code prefetch} object, or null when the request has none
+ * @param fhirServer the {@code fhirServer} value as sent, or null; checked by {@link FhirFallback} when used
+ * @param fhirAuthorization the {@code fhirAuthorization} value as sent, or null; checked likewise
  */
-record HookRequest(String hook, String hookInstance, String patientId, JsonNode prefetch) {
+record HookRequest(String hook, String hookInstance, String patientId, JsonNode prefetch, JsonNode fhirServer,
+                   JsonNode fhirAuthorization) {
     static final String PATIENT_VIEW = "patient-view";
 
     HookRequest {
@@ -33,7 +36,7 @@ record HookRequest(String hook, String hookInstance, String patientId, JsonNode 
         }
         String hook = Json.text(request, "hook");
         if (!hook.equals(PATIENT_VIEW)) {
-            return new HookRequest(hook, null, null, null);       // refuses it, naming the hook
+            return new HookRequest(hook, null, null, null, null, null);       // refuses it, naming the hook
         }
         String hookInstance = Json.text(request, "hookInstance");
         JsonNode context = request.get("context");
@@ -47,7 +50,12 @@ record HookRequest(String hook, String hookInstance, String patientId, JsonNode 
             throw p.at("context");
         }
         JsonNode prefetch = request.get("prefetch");
-        return new HookRequest(hook, hookInstance, patientId, prefetch == null || prefetch.isNull() ? null : prefetch);
+        return new HookRequest(hook, hookInstance, patientId, prefetch == null || prefetch.isNull() ? null : prefetch,
+                nonNull(request.get(FhirFallback.SERVER)), nonNull(request.get(FhirFallback.AUTHORIZATION)));
+    }
+
+    private static JsonNode nonNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node;
     }
 
     /** The prefetched value under {@code key}: JSON null when the EHR found nothing, Java null when it sent no such key. */

@@ -10,17 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.UUID;
 import org.dorsal.Assessment;
 import org.dorsal.Intake;
 import org.dorsal.InvalidIntakeException;
 import org.dorsal.fhir.DorsalFhir;
+import org.dorsal.fhir.IntakeResponses;
 import org.dorsal.internal.Text;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /**
@@ -35,6 +33,7 @@ final class PatientViewEndpoint implements Endpoint {
     private final FhirContext fhirContext;
     private final Assessor assessor;
     private final IssuedCards issued;
+    private final FhirFallback fallback = FhirFallback.withDefaults();
     /** The web interview the questions card links to; see {@link Cards#interview}. */
     private final URI interview;
 
@@ -54,19 +53,26 @@ final class PatientViewEndpoint implements Endpoint {
     /** The cards for one request; also what the warm-up runs, without HTTP. */
     String cards(HookRequest request) {
         JsonNode intakeNode = request.prefetched(PREFETCH_KEY);
-        if (intakeNode == null) {
-            // This service never calls back to the FHIR server: without the prefetch it has nothing to read.
-            throw new HttpProblem(412, "prefetch-missing", "prefetch." + PREFETCH_KEY,
-                    "prefetch." + PREFETCH_KEY + " is missing; this service reads the intake only from the prefetch");
+        QuestionnaireResponse response;
+        if (intakeNode != null) {
+            response = intakeNode.isNull() ? null : latestResponse(intakeNode);
+            // Never advise on someone else's answers.
+            if (response != null && !IntakeResponses.isFor(response, request.patientId())) {
+                throw HttpProblem.badRequest("subject-mismatch", "prefetch." + PREFETCH_KEY + ".subject",
+                        "the prefetched QuestionnaireResponse is not about the patient in context");
+            }
+        } else if (FhirFallback.offered(request)) {
+            response = fallback.newest(request).orElse(null);
+        } else {
+            throw new HttpProblem(412, "prefetch-missing", "prefetch." + PREFETCH_KEY, "prefetch." + PREFETCH_KEY
+                    + " is missing, and without fhirServer and fhirAuthorization the service cannot query the FHIR server for it");
         }
-        QuestionnaireResponse response = intakeNode.isNull() ? null : latestResponse(intakeNode);
         ObjectNode root = Json.object();
         ArrayNode cards = root.putArray("cards");
         if (response == null) {
             // No intake on file: nothing to advise on, which CDS Hooks says with no cards.
             return Json.write(root);
         }
-        checkSubject(response, request.patientId());
         Assessment a = assessor.assess(Assessor.PATIENT_VIEW, intake(response));
         for (Cards.IssuedCard c : Cards.of(a, UUID::randomUUID, interview)) {
             issued.remember(c.card().uuid(), c.about());
@@ -88,29 +94,10 @@ final class PatientViewEndpoint implements Endpoint {
             return qr;
         }
         if (resource instanceof Bundle bundle) {
-            // The template sorts newest first; sort again in case a server ignored _sort.
-            return bundle.getEntry().stream()
-                    .map(Bundle.BundleEntryComponent::getResource)
-                    .filter(QuestionnaireResponse.class::isInstance)
-                    .map(QuestionnaireResponse.class::cast)
-                    .max(Comparator.comparing(QuestionnaireResponse::getAuthored,
-                            Comparator.nullsFirst(Comparator.<Date>naturalOrder())))
-                    .orElse(null);
+            return IntakeResponses.newest(bundle).orElse(null);
         }
         throw HttpProblem.badRequest("invalid-fhir", "prefetch." + PREFETCH_KEY, "prefetch." + PREFETCH_KEY
                 + " must be a QuestionnaireResponse or a Bundle of them, got " + resource.fhirType());
-    }
-
-    /** Never advise on someone else's answers: the response must be about the patient in context. */
-    private static void checkSubject(QuestionnaireResponse response, String patientId) {
-        if (!response.hasSubject() || !response.getSubject().hasReference()) {
-            return;
-        }
-        IdType subject = new IdType(response.getSubject().getReference());
-        if (!"Patient".equals(subject.getResourceType()) || !patientId.equals(subject.getIdPart())) {
-            throw HttpProblem.badRequest("subject-mismatch", "prefetch." + PREFETCH_KEY + ".subject",
-                    "the prefetched QuestionnaireResponse is not about the patient in context");
-        }
     }
 
     private Intake intake(QuestionnaireResponse response) {
