@@ -163,6 +163,18 @@ class QuestionnaireTest {
         }
     }
 
+    @Test
+    void durations_are_quantities_offering_the_units_people_count_in() {
+        Questionnaire q = MAPPINGS.questionnaire();
+        assertThat(unitOptions(q, "hoursSinceOnset")).containsExactly("http://unitsofmeasure.org|h", "http://unitsofmeasure.org|d");
+        assertThat(unitOptions(q, "selfCareDays")).containsExactly("http://unitsofmeasure.org|d", "http://unitsofmeasure.org|wk");
+        assertThat(FormFill.questions(q)).filteredOn(i -> Subject.parse(i.getLinkId()).orElseThrow() instanceof Quantity)
+                .hasSize(Quantity.values().length)
+                .allSatisfy(i -> assertThat(i.getType()).isEqualTo(QuestionnaireItemType.QUANTITY));
+        assertThat(q.getDescription()).contains("hoursSinceOnset in hours or days, 0 to 87600 hours")
+                .contains("selfCareDays in days or weeks, 0 to 3650 days");
+    }
+
     private static List<String> unitOptions(Questionnaire q, String linkId) {
         return FormFill.question(q, linkId)
                 .getExtensionsByUrl("http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption").stream()
