@@ -85,6 +85,7 @@ public final class CdsServer implements AutoCloseable {
                 return t;
             });
             server.createContext("/", service);
+            server.createContext(InterviewPages.CONTEXT, new InterviewPages());
             server.setExecutor(executor);
             server.start();
             return new CdsServer(server, executor, log, shadow);
