@@ -386,12 +386,11 @@
     const safetyNet = a.recommendations.filter((r) => r.kind === 'SAFETY_NET');
     const openRedFlags = a.questions.filter((q) => q.redFlag).length;
     return el('div', { class: 'details' },
-      a.provisional ? el('div', { class: 'provisional', 'data-provisional-note': true },
+      // On the emergency screen a note about open questions would only distract: none could lower it.
+      a.provisional && a.disposition !== 'EMERGENCY' ? el('div', { class: 'provisional', 'data-provisional-note': true },
         el('h2', null, 'Some warning-sign questions are not answered'),
-        el('p', null, a.disposition === 'EMERGENCY'
-          ? 'Nothing you could still answer would make this less urgent. Act on it now.'
-          : (openRedFlags === 1 ? 'One question about a warning sign has' : openRedFlags + ' questions about warning signs have')
-            + ' no answer. Until they are answered, treat this as the least care you need: the answers can make it more urgent, never less.'))
+        el('p', null, (openRedFlags === 1 ? 'One question about a warning sign has' : openRedFlags + ' questions about warning signs have')
+          + ' no answer. Until they are answered, treat this as the least care you need: the answers can make it more urgent, never less.'))
         : null,
       el('h2', null, 'Warning signs'),
       a.redFlags.length === 0

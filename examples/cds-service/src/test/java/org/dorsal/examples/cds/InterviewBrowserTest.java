@@ -111,7 +111,7 @@ class InterviewBrowserTest {
         Random choices = new Random(SEED);
         for (int i = 0; i < RANDOM_PATIENTS; i++) {
             Intake intake = intakes.get(i);
-            ScriptedPatient patient = new ScriptedPatient(intake, choices, ScriptedPatient.Hands.MOUSE);
+            ScriptedPatient patient = new ScriptedPatient(intake, choices, ScriptedPatient.Hands.SCRIPT);
             patient.complete(page);
             assertShowsAssessmentOf(patient, "seed " + SEED + " intake " + i + " " + DorsalJson.writeIntake(intake).replaceAll("\\s+", ""));
         }
@@ -328,11 +328,16 @@ class InterviewBrowserTest {
                 ids(a.get("redFlags")), ids(a.get("recommendations")));
         assertThat(page.shown()).as("%s: the page's result for %s", what, answers).isEqualTo(expected);
         assertThat(page.screen()).as(what).isEqualTo(expected.disposition().equals("EMERGENCY") ? "emergency" : "result");
+        boolean note = !page.driver().findElements(By.cssSelector("[data-provisional-note]")).isEmpty();
+        assertThat(note).as("%s: the provisional note", what)
+                .isEqualTo(expected.provisional() && !expected.disposition().equals("EMERGENCY"));
         String text = page.mainText();
         a.get("redFlags").forEach(r -> assertThat(text).contains(r.get("reason").asText()));
         a.get("recommendations").forEach(r -> {
             assertThat(text).contains(r.get("text").asText());
-            assertThat(text).contains("Source: " + r.get("source").asText() + " (rule " + r.get("id").asText() + ")");
+            String source = r.get("source").asText().equals("policy")
+                    ? "Dorsal's own rule, where the clinical sources say nothing" : r.get("source").asText();
+            assertThat(text).contains("Source: " + source + " (rule " + r.get("id").asText() + ")");
             if (r.has("dose")) {
                 assertThat(text).contains("How much: " + dose(r.get("dose")));
             }

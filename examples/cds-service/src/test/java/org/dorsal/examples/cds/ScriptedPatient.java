@@ -24,7 +24,8 @@ import org.openqa.selenium.Keys;
  * about exactly those answers, independently of the page.
  */
 final class ScriptedPatient {
-    enum Hands { MOUSE, KEYBOARD }
+    /** How the answers are given: WebDriver clicks, WebDriver key presses, or the page's controls from one script per question. */
+    enum Hands { MOUSE, KEYBOARD, SCRIPT }
 
     private final Intake intake;
     private final Random random;
@@ -52,6 +53,18 @@ final class ScriptedPatient {
 
     /** Answers the questions from the one shown until the page shows a result or the emergency screen. */
     void answerAll(InterviewPage page) {
+        if (hands == Hands.SCRIPT) {
+            String screen = page.screen();
+            String subject = screen.equals("question") ? page.subject() : null;
+            while (screen.equals("question")) {
+                assertThat(answered).as("a question is never asked twice").doesNotContainKey(subject);
+                List<String> next = scripted(page, subject);
+                screen = next.get(0);
+                subject = next.get(1);
+            }
+            assertThat(screen).isIn("result", "emergency");
+            return;
+        }
         while (page.screen().equals("question")) {
             String subject = page.subject();
             assertThat(answered).as("a question is never asked twice").doesNotContainKey(subject);
@@ -77,6 +90,26 @@ final class ScriptedPatient {
     /** The subjects asked, in order. */
     List<String> asked() {
         return new ArrayList<>(answered.keySet());
+    }
+
+    /** One answer through {@link InterviewPage#scripted}; returns the next screen and subject. */
+    private List<String> scripted(InterviewPage page, String subject) {
+        Subject s = Subject.parse(subject).orElseThrow(() -> new AssertionError("the page asks about " + subject));
+        if (s instanceof Finding f) {
+            State state = intake.state(f);
+            answered.put(subject, state.json());
+            return page.scripted(state == State.UNKNOWN && random.nextBoolean() ? null : state.json(), null, null, false);
+        }
+        Quantity q = (Quantity) s;
+        OptionalInt value = intake.quantity(q);
+        if (value.isEmpty()) {
+            answered.put(subject, null);
+            boolean button = random.nextBoolean();
+            return page.scripted(null, button ? null : "", q == Quantity.HOURS_SINCE_ONSET ? "hour" : "day", button);
+        }
+        answered.put(subject, value.getAsInt());
+        String[] spoken = spoken(q, value.getAsInt());
+        return page.scripted(null, spoken[0], spoken[1], false);
     }
 
     private void answer(InterviewPage page, String subject) {
@@ -159,10 +192,8 @@ final class ScriptedPatient {
         page.tabTo("#amount", false);
         page.press(amount);
         page.tabTo("#unit", false);
-        List<String> units = q == Quantity.HOURS_SINCE_ONSET ? List.of("hour", "day", "week") : List.of("day", "week");
-        for (int i = 0; i < units.indexOf(unit); i++) {
-            page.press(Keys.ARROW_DOWN);
-        }
+        // Type-ahead: the unit's first letter picks its option without opening the list.
+        page.press(unit.substring(0, 1));
         assertThat(page.driver().executeScript("return document.getElementById('unit').value")).isEqualTo(unit);
         page.tabTo("[data-action=next]", false);
         page.pressToChangeScreen(Keys.ENTER);
