@@ -29,9 +29,9 @@
     EMERGENCY: { title: 'Call emergency services now',
       detail: 'Call your local emergency number now. Do not drive yourself.' },
     URGENT: { title: 'See a doctor today',
-      detail: 'See a doctor without delay, today. If you cannot get an appointment today, go to an urgent care clinic.' },
+      detail: 'See a doctor without delay, today.' },
     ROUTINE: { title: 'Book an appointment with a doctor or physical therapist',
-      detail: 'This is not urgent, but it needs a check-up. Book an appointment in the next few days.' },
+      detail: 'This is not an emergency, but it needs a check-up by a professional.' },
     SELF_CARE: { title: 'You can look after this yourself',
       detail: 'Follow the advice below, and watch for the signs that mean you should get help.' },
   };

@@ -96,7 +96,7 @@ class InterviewAccessibilityTest {
 
         // Results of each kind: self-care, routine, urgent, provisional.
         for (String sample : new String[] {"urgent-radiculopathy", "provisional-spasm", "self-care-spasm", "routine-stiffness"}) {
-            new ScriptedPatient(Samples.named(sample).intake(), new Random(7), ScriptedPatient.Hands.MOUSE).complete(page);
+            new ScriptedPatient(Samples.named(sample).intake(), new Random(7), ScriptedPatient.Hands.SCRIPT).complete(page);
             assertThat(page.screen()).isEqualTo("result");
             check(size, "result " + sample);
         }

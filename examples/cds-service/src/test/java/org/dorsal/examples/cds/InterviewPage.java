@@ -26,12 +26,10 @@ final class InterviewPage {
     record Shown(String disposition, boolean provisional, List<String> redFlags, List<String> recommendations) {
     }
 
-    private final Chromium chromium;
     private final ChromeDriver driver;
     private final URI page;
 
     InterviewPage(Chromium chromium, URI base) {
-        this.chromium = chromium;
         this.driver = chromium.driver();
         this.page = base.resolve("/interview");
     }
@@ -231,8 +229,9 @@ final class InterviewPage {
                 state, amount, unit, dontKnowButton);
     }
 
+    /** The text of the page's main part as rendered (innerText: what is not shown is not in it). */
     String mainText() {
-        return driver.findElement(By.tagName("main")).getText();
+        return (String) driver.executeScript("return document.querySelector('main').innerText");
     }
 
     String step() {
@@ -256,9 +255,5 @@ final class InterviewPage {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    Chromium chromium() {
-        return chromium;
     }
 }
