@@ -145,6 +145,8 @@ public final class CdsServer implements AutoCloseable {
             CdsService.register(server, new CdsService.Parts(dorsal, fhir, fhirJson, new Assessor(dorsal, metrics, shadow), log,
                     new IssuedCards(), metrics, health, Cards.interview(config.audience() == null ? base : config.audience())),
                     new Dispatch.Shared(auth, workers, new ErrorRenderer(fhirJson), httpMetrics));
+            // Static files for patients' browsers: no token, no body, answered on the same bounded workers.
+            server.createContext(InterviewPages.CONTEXT, new InterviewPages());
             server.setExecutor(workers);
             server.start();
             if (auth == null) {
