@@ -90,6 +90,9 @@ final class Dispatch implements HttpHandler {
             return;
         }
         if (Workers.shedding()) {
+            // The body is left unread, so the connection is closed after the 503 rather than kept for a
+            // next request: a client must not send another one on it and meet a closed socket.
+            ex.getResponseHeaders().set("Connection", "close");
             throw HttpProblem.unavailable("overloaded", "the service is at capacity; nothing was read or advised", RETRY_AFTER_SECONDS);
         }
         if (shared.workers().draining()) {
