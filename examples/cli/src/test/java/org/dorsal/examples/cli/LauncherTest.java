@@ -20,17 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./dorsal} launcher builds under a lock: runs started together wait for one build and
  * then all succeed, a run that finds the build up to date does not rebuild, and the program it
- * starts does not keep the lock.
+ * starts does not keep the lock. It records a class-data archive once per build and JDK, and again
+ * after the JDK changed (an archive from another JDK would be ignored, and start-up slower).
  *
  * <p>The real script runs from a copy of the repository's shape in a temporary directory (a pom,
  * one source file), with Maven and the JVM replaced through its own {@code MVN} and {@code JAVA}
  * settings by the scripts in {@code src/test/resources/launcher}: a build takes about a second and
  * fails if another one runs at the same time, and the "JVM" fails on a missing or half-made
- * build. The whole class takes a few seconds.
+ * build. For the archive, the fake JVM sits in a JDK's shape ({@code bin/java}, {@code lib/modules},
+ * {@code lib/server/classes.jsa}) and logs whether it recorded or used one. The whole class takes a
+ * few seconds.
  */
-class LauncherLockTest {
+class LauncherTest {
     private static final Path LAUNCHER = Path.of("..", "..", "dorsal");
     private static final long TIMEOUT_SECONDS = 60;
+    private static final String RECORD = "record";
 
     @TempDir
     Path home;
@@ -53,6 +57,14 @@ class LauncherLockTest {
                 Files.copy(in, home.resolve(fake));
             }
             home.resolve(fake).toFile().setExecutable(true);
+        }
+        Path jdkJava = Files.createDirectories(home.resolve("jdk/bin")).resolve("java");
+        Files.copy(home.resolve("fake-java"), jdkJava);
+        jdkJava.toFile().setExecutable(true);
+        Files.createDirectories(home.resolve("jdk/lib/server"));
+        for (String file : List.of("lib/modules", "lib/server/classes.jsa")) {
+            Path p = Files.writeString(home.resolve("jdk").resolve(file), "jdk\n");
+            Files.setLastModifiedTime(p, minutesFromNow(-60));
         }
     }
 
@@ -114,6 +126,84 @@ class LauncherLockTest {
             longRunning.descendants().forEach(ProcessHandle::destroy);
             longRunning.destroy();
         }
+    }
+
+    @Test
+    void the_class_data_archive_is_recorded_once_then_used() throws Exception {
+        assertThat(finish(startWithTheJdk(Map.of(), "first.json")).status()).isZero();
+        assertThat(finish(startWithTheJdk(Map.of(), "second.json")).status()).isZero();
+
+        assertThat(javaLog()).containsExactly(RECORD, "run " + archive(), "run " + archive());
+        assertThat(Files.readString(archive())).isEqualTo("archive\n");
+    }
+
+    @Test
+    void a_jdk_update_records_the_archive_again() throws Exception {
+        assertThat(finish(startWithTheJdk(Map.of(), "first.json")).status()).isZero();
+        jdkUpdatedBeforeTheArchive();
+        Files.delete(home.resolve("java.log"));
+        assertThat(finish(startWithTheJdk(Map.of(), "unchanged.json")).status()).isZero();
+        assertThat(javaLog()).as("the JDK older than the archive").containsExactly("run " + archive());
+
+        for (String updated : List.of("lib/modules", "lib/server/classes.jsa")) {
+            jdkUpdatedAfterTheArchive(updated);
+            Files.delete(home.resolve("java.log"));
+
+            assertThat(finish(startWithTheJdk(Map.of(), "after-" + updated.replace('/', '-') + ".json")).status()).isZero();
+
+            assertThat(javaLog()).as("after %s changed", updated).containsExactly(RECORD, "run " + archive());
+        }
+    }
+
+    @Test
+    void a_jvm_that_cannot_record_is_asked_again_only_after_a_jdk_update() throws Exception {
+        Map<String, String> cannot = Map.of("FAKE_JAVA_CANNOT_RECORD", "1");
+        assertThat(finish(startWithTheJdk(cannot, "first.json")).status()).isZero();
+        assertThat(finish(startWithTheJdk(cannot, "second.json")).status()).isZero();
+        assertThat(javaLog()).containsExactly(RECORD, "run without an archive", "run without an archive");
+
+        jdkUpdatedAfterTheArchive("lib/modules");
+        Files.delete(home.resolve("java.log"));
+        assertThat(finish(startWithTheJdk(Map.of(), "updated.json")).status()).isZero();
+
+        assertThat(javaLog()).containsExactly(RECORD, "run " + archive());
+    }
+
+    /**
+     * Dates the archive after the build and every JDK file before it. The times are set, not waited
+     * for, so that a file system's coarse clock cannot make two of them equal.
+     */
+    private void jdkUpdatedBeforeTheArchive() throws IOException {
+        Files.setLastModifiedTime(archive(), minutesFromNow(10));
+        for (String file : List.of("lib/modules", "lib/server/classes.jsa")) {
+            Files.setLastModifiedTime(home.resolve("jdk").resolve(file), minutesFromNow(-60));
+        }
+    }
+
+    /** As {@link #jdkUpdatedBeforeTheArchive}, then {@code file} of the JDK dated after the archive. */
+    private void jdkUpdatedAfterTheArchive(String file) throws IOException {
+        jdkUpdatedBeforeTheArchive();
+        Files.setLastModifiedTime(home.resolve("jdk").resolve(file), minutesFromNow(20));
+    }
+
+    /** Starts {@code ./dorsal assess FILE} with the fake JDK's java and class-data sharing on. */
+    private Process startWithTheJdk(Map<String, String> env, String file) throws IOException {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("JAVA", home.resolve("jdk/bin/java").toString());
+        all.put("DORSAL_CDS", "1");
+        return start(all, file);
+    }
+
+    private Path archive() {
+        return repo.resolve("examples/cli/target/dorsal-cli.jsa");
+    }
+
+    private List<String> javaLog() throws IOException {
+        return Files.readAllLines(home.resolve("java.log"));
+    }
+
+    private static FileTime minutesFromNow(int minutes) {
+        return FileTime.fromMillis(System.currentTimeMillis() + minutes * 60_000L);
     }
 
     /** What a finished run printed and returned. */
