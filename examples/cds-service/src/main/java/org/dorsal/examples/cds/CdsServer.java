@@ -146,7 +146,7 @@ public final class CdsServer implements AutoCloseable {
                     new IssuedCards(), metrics, health, Cards.interview(config.audience() == null ? base : config.audience())),
                     new Dispatch.Shared(auth, workers, new ErrorRenderer(fhirJson), httpMetrics));
             // Static files for patients' browsers: no token, no body, answered on the same bounded workers.
-            server.createContext(InterviewPages.CONTEXT, new InterviewPages());
+            server.createContext(InterviewPages.CONTEXT, new InterviewPages(httpMetrics));
             server.setExecutor(workers);
             server.start();
             if (auth == null) {

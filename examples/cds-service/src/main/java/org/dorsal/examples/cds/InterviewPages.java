@@ -55,9 +55,12 @@ final class InterviewPages implements HttpHandler {
 
     /** Request path → file; nothing else is served. */
     private final Map<String, Page> pages;
+    /** The same request metric as every other route's, by this handler's route names. */
+    private final HttpMetrics metrics;
 
     /** Reads every file now: a service missing one of them does not start. */
-    InterviewPages() {
+    InterviewPages(HttpMetrics metrics) {
+        this.metrics = metrics;
         this.pages = Map.of(
                 CONTEXT, Page.load("interview", "index.html", "text/html"),
                 CONTEXT + "/app.js", Page.load("interview-script", "app.js", "text/javascript"),
@@ -113,7 +116,9 @@ final class InterviewPages implements HttpHandler {
             LOG.error("{}: internal error {}", route, e.getClass().getName(), e);
         } finally {
             ex.close();
-            LOG.info("{} {} -> {} in {} ms", ex.getRequestMethod(), route, status, (System.nanoTime() - start) / 1_000_000);
+            long nanos = System.nanoTime() - start;
+            metrics.request(route, status, nanos);
+            LOG.info("{} {} -> {} in {} ms", ex.getRequestMethod(), route, status, nanos / 1_000_000);
         }
     }
 

@@ -66,6 +66,27 @@ class InterviewPagesTest {
     }
 
     @Test
+    void every_answer_is_counted_in_the_request_metric_by_route_and_status() throws Exception {
+        String before = client.get("/metrics").body();
+
+        client.get("/interview/icon.svg");
+        client.get("/interview/icon.svg");
+        client.get("/interview/no-such-file.js");
+        client.post("/interview", "text/plain", new byte[0]);
+
+        String after = client.get("/metrics").body();
+        // Other tests share the server, so the counts are compared before and after.
+        assertThat(increase(before, after, "route=interview-icon", "status=200")).isEqualTo(2);
+        assertThat(increase(before, after, "route=unknown", "status=404")).isEqualTo(1);
+        assertThat(increase(before, after, "route=interview", "status=405")).isEqualTo(1);
+    }
+
+    private static double increase(String before, String after, String... labels) {
+        return Metrics.sum(after, "dorsal_http_requests_seconds_count", labels)
+                - Metrics.sum(before, "dorsal_http_requests_seconds_count", labels);
+    }
+
+    @Test
     void a_cached_copy_is_revalidated_with_its_etag() throws Exception {
         String etag = client.get("/interview/app.js").headers().firstValue("ETag").orElseThrow();
 
