@@ -194,8 +194,9 @@ class LauncherTest {
         return start(all, file);
     }
 
-    private Path archive() {
-        return repo.resolve("examples/cli/target/dorsal-cli.jsa");
+    /** Where the launcher keeps the archive, as it names it: from the checkout's physical path (pwd -P). */
+    private Path archive() throws IOException {
+        return repo.toRealPath().resolve("examples/cli/target/dorsal-cli.jsa");
     }
 
     private List<String> javaLog() throws IOException {
