@@ -7,7 +7,6 @@ import static org.dorsal.fhir.FhirChecks.MAPPINGS;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +24,8 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,30 +33,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The service over real HTTP on a loopback port: discovery, every card kind, /assess and the FHIR endpoints. */
 class CdsServerTest {
     static final List<Sample> SAMPLES = Samples.ALL;
-    @TempDir
-    static Path dir;
-    static CdsServer server;
-    static Client client;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = CdsServer.start(0, dir.resolve("feedback.jsonl"), DORSAL);
-        client = new Client(server);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningService SERVICE = new RunningService(DORSAL);
 
     @Test
     void listens_on_loopback_only() {
-        assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
+        assertThat(SERVICE.server().baseUri().getHost()).isEqualTo("127.0.0.1");
     }
 
     @Test
     void discovery_lists_the_patient_view_service_with_a_prefetch_on_context_tokens_only() {
-        HttpResponse<String> r = client.get("/cds-services");
+        HttpResponse<String> r = SERVICE.client().get("/cds-services");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode services = Client.json(r).get("services");
@@ -80,12 +64,12 @@ class CdsServerTest {
     @FieldSource("SAMPLES")
     void patient_view_answers_with_the_cards_of_the_facades_assessment(Sample sample) {
         QuestionnaireResponse qr = MAPPINGS.questionnaireResponse(sample.intake());
-        HttpResponse<String> r = client.post("/cds-services/dorsal-patient-view", "application/json", Client.hook(qr));
+        HttpResponse<String> r = SERVICE.client().post("/cds-services/dorsal-patient-view", "application/json", Client.hook(qr));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Assessment a = DORSAL.assess(MAPPINGS.intake(qr));
         JsonNode cards = Client.json(r).get("cards");
         assertThat(cards).hasSize(a.provisional() ? 2 : 1);
-        assertThat(withoutUuids(cards)).isEqualTo(expectedCards(a, server.baseUri()));
+        assertThat(withoutUuids(cards)).isEqualTo(expectedCards(a, SERVICE.server().baseUri()));
 
         JsonNode disposition = cards.get(0);
         assertThat(disposition.get("indicator").asText()).isEqualTo(switch (sample.disposition()) {
@@ -117,7 +101,7 @@ class CdsServerTest {
     @ParameterizedTest
     @ValueSource(strings = {"null", "{\"resourceType\": \"Bundle\", \"type\": \"searchset\"}"})
     void no_intake_on_file_means_no_cards(String prefetch) {
-        HttpResponse<String> r = client.post("/cds-services/dorsal-patient-view", "application/json", Client.hookWithPrefetch(prefetch));
+        HttpResponse<String> r = SERVICE.client().post("/cds-services/dorsal-patient-view", "application/json", Client.hookWithPrefetch(prefetch));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(Client.json(r).get("cards")).isEmpty();
     }
@@ -132,7 +116,7 @@ class CdsServerTest {
         org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
         bundle.addEntry().setResource(older);
         bundle.addEntry().setResource(newer);
-        HttpResponse<String> r = client.post("/cds-services/dorsal-patient-view", "application/json",
+        HttpResponse<String> r = SERVICE.client().post("/cds-services/dorsal-patient-view", "application/json",
                 Client.hookWithPrefetch(FhirChecks.json(bundle)));
         assertThat(Client.json(r).get("cards").get(0).get("indicator").asText()).isEqualTo("info");
     }
@@ -140,14 +124,14 @@ class CdsServerTest {
     @ParameterizedTest
     @FieldSource("SAMPLES")
     void assess_answers_the_facades_assessment_json(Sample sample) {
-        HttpResponse<String> r = client.post("/assess", "application/json", Samples.json(sample.name()));
+        HttpResponse<String> r = SERVICE.client().post("/assess", "application/json", Samples.json(sample.name()));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(DorsalJson.writeAssessment(DORSAL.assess(sample.intake())));
     }
 
     @Test
     void the_questionnaire_is_served_as_fhir_json_and_validates() {
-        HttpResponse<String> r = client.get("/fhir/Questionnaire/dorsal-intake");
+        HttpResponse<String> r = SERVICE.client().get("/fhir/Questionnaire/dorsal-intake");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+json"));
         Questionnaire q = FhirChecks.parse(Questionnaire.class, r.body());
@@ -158,7 +142,7 @@ class CdsServerTest {
     @ParameterizedTest
     @ValueSource(strings = {"dorsal-intake-item", "dorsal-rule", "dorsal-disposition"})
     void the_code_systems_are_served_and_validate(String id) {
-        HttpResponse<String> r = client.get("/fhir/CodeSystem/" + id);
+        HttpResponse<String> r = SERVICE.client().get("/fhir/CodeSystem/" + id);
         assertThat(r.statusCode()).isEqualTo(200);
         CodeSystem cs = FhirChecks.parse(CodeSystem.class, r.body());
         assertThat(cs.getUrl()).isEqualTo(DorsalFhir.CANONICAL_BASE + "/CodeSystem/" + id);
@@ -170,7 +154,7 @@ class CdsServerTest {
     void fhir_assess_answers_a_valid_guidance_response_equal_to_the_mapping(Sample sample) {
         QuestionnaireResponse qr = MAPPINGS.questionnaireResponse(sample.intake());
         qr.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/example"));
-        HttpResponse<String> r = client.post("/fhir/QuestionnaireResponse/$assess", "application/fhir+json", FhirChecks.json(qr));
+        HttpResponse<String> r = SERVICE.client().post("/fhir/QuestionnaireResponse/$assess", "application/fhir+json", FhirChecks.json(qr));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+json"));
         GuidanceResponse g = FhirChecks.parse(GuidanceResponse.class, r.body());

@@ -26,10 +26,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -45,21 +43,8 @@ class DocsExamplesTest {
     static final Path EXAMPLES = Path.of("..", "..", "docs", "examples");
     private static final Path INTEGRATION_GUIDE = Path.of("..", "..", "docs", "integration.md");
 
-    @TempDir
-    static Path dir;
-    static CdsServer server;
-    static Client client;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = CdsServer.start(0, dir.resolve("feedback.jsonl"), DORSAL);
-        client = new Client(server);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningService SERVICE = new RunningService(DORSAL);
 
     static List<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
@@ -110,7 +95,7 @@ class DocsExamplesTest {
         IBaseResource resource = validFhir(file.getFileName().toString(), text);
         responsesIn(resource).forEach(MAPPINGS::intake);
         if (resource instanceof QuestionnaireResponse) {
-            HttpResponse<String> r = client.post("/fhir/QuestionnaireResponse/$assess", "application/fhir+json", text);
+            HttpResponse<String> r = SERVICE.client().post("/fhir/QuestionnaireResponse/$assess", "application/fhir+json", text);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             assertThat(FhirChecks.errors(FhirChecks.parse(GuidanceResponse.class, r.body()))).isEmpty();
         }
@@ -125,23 +110,23 @@ class DocsExamplesTest {
                 responses.addAll(responsesIn(validFhir(what, prefetch.getValue().toString())));
             }
         });
-        HttpResponse<String> r = client.post("/cds-services/" + CdsService.SERVICE_ID, "application/json", text);
+        HttpResponse<String> r = SERVICE.client().post("/cds-services/" + CdsService.SERVICE_ID, "application/json", text);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode cards = Client.json(r).get("cards");
         assertThat(responses).as("an example request with an intake on file").hasSize(1);
         assertThat(CdsServerTest.withoutUuids(cards))
-                .isEqualTo(CdsServerTest.expectedCards(DORSAL.assess(MAPPINGS.intake(responses.get(0))), server.baseUri()));
+                .isEqualTo(CdsServerTest.expectedCards(DORSAL.assess(MAPPINGS.intake(responses.get(0))), SERVICE.server().baseUri()));
     }
 
     private static void feedback(String text, JsonNode json) {
-        HttpResponse<String> r = client.post("/cds-services/" + CdsService.SERVICE_ID + "/feedback", "application/json", text);
+        HttpResponse<String> r = SERVICE.client().post("/cds-services/" + CdsService.SERVICE_ID + "/feedback", "application/json", text);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(Client.json(r).get("stored").asInt()).isEqualTo(json.get("feedback").size());
     }
 
     private static void intake(String text) {
         Intake intake = DorsalJson.readIntake(text);
-        HttpResponse<String> r = client.post("/assess", "application/json", text);
+        HttpResponse<String> r = SERVICE.client().post("/assess", "application/json", text);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(DorsalJson.writeAssessment(DORSAL.assess(intake)));
     }

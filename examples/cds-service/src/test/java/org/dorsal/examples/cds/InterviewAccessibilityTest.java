@@ -15,7 +15,7 @@ import org.dorsal.examples.cds.browser.Chromium;
 import org.dorsal.fhir.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -34,9 +34,8 @@ class InterviewAccessibilityTest {
 
     /** Built here, not taken from FhirChecks, so that these tests do not wait for HAPI's validator. */
     static final Dorsal DORSAL = Dorsal.builder().build();
-    @TempDir
-    static Path dir;
-    static CdsServer server;
+    @RegisterExtension
+    static final RunningService SERVICE = new RunningService(DORSAL);
     static Chromium chromium;
     static InterviewPage page;
     /** Every screen checked, for the report: "320 question", ... */
@@ -44,20 +43,15 @@ class InterviewAccessibilityTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = CdsServer.start(0, dir.resolve("feedback.jsonl"), DORSAL);
         chromium = Chromium.open(DESKTOP, 900);
-        page = new InterviewPage(chromium, server.baseUri());
+        page = new InterviewPage(chromium, SERVICE.server().baseUri());
     }
 
     @AfterAll
     static void stop() throws IOException {
         System.out.printf("web interview: axe-core found 0 WCAG 2.1 A/AA violations on %d screens: %s%n", checked.size(), checked);
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            server.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -22,6 +22,7 @@ import org.dorsal.testkit.RandomIntakes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,8 +48,8 @@ class InterviewBrowserTest {
     static final Dorsal DORSAL = Dorsal.builder().build();
     @TempDir
     static Path dir;
-    static CdsServer server;
-    static Client client;
+    @RegisterExtension
+    static final RunningService SERVICE = new RunningService(DORSAL);
     static Chromium chromium;
     static InterviewPage page;
     static final AtomicInteger matched = new AtomicInteger();
@@ -56,22 +57,16 @@ class InterviewBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = CdsServer.start(0, dir.resolve("feedback.jsonl"), DORSAL);
-        client = new Client(server);
         chromium = Chromium.open(1024, 800);
-        page = new InterviewPage(chromium, server.baseUri());
+        page = new InterviewPage(chromium, SERVICE.server().baseUri());
     }
 
     @AfterAll
     static void stop() throws IOException {
         System.out.printf("web interview: %d scripted interviews matched POST /assess (%d questions answered; random seed %d)%n",
                 matched.get(), questionsAnswered.get(), SEED);
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            server.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -335,7 +330,7 @@ class InterviewBrowserTest {
 
     /** The page shows the disposition, provisional flag, red flags and advice of POST /assess on {@code answers}, and their words. */
     private static void assertShows(ObjectNode answers, String what) {
-        JsonNode a = Client.json(client.post("/assess", "application/json", answers.toString()));
+        JsonNode a = Client.json(SERVICE.client().post("/assess", "application/json", answers.toString()));
         InterviewPage.Shown expected = new InterviewPage.Shown(a.get("disposition").asText(), a.get("provisional").asBoolean(),
                 ids(a.get("redFlags")), ids(a.get("recommendations")));
         assertThat(page.shown()).as("%s: the page's result for %s", what, answers).isEqualTo(expected);

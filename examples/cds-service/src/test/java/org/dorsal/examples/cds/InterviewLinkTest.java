@@ -6,20 +6,16 @@ import static org.dorsal.fhir.FhirChecks.DORSAL;
 import static org.dorsal.fhir.FhirChecks.MAPPINGS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.dorsal.Finding;
 import org.dorsal.fhir.Samples;
 import org.dorsal.fhir.Samples.Sample;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -31,26 +27,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InterviewLinkTest {
     static final java.util.List<Sample> SAMPLES = Samples.ALL;
-    @TempDir
-    static Path dir;
-    static CdsServer server;
-    static Client client;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = CdsServer.start(0, dir.resolve("feedback.jsonl"), DORSAL);
-        client = new Client(server);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningService SERVICE = new RunningService(DORSAL);
 
     private static JsonNode cards(Sample sample) {
         QuestionnaireResponse qr = MAPPINGS.questionnaireResponse(sample.intake());
         qr.setSubject(new Reference("Patient/" + Client.PATIENT_ID));
-        HttpResponse<String> r = client.post("/cds-services/dorsal-patient-view", "application/json", Client.hook(qr));
+        HttpResponse<String> r = SERVICE.client().post("/cds-services/dorsal-patient-view", "application/json", Client.hook(qr));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return Client.json(r).get("cards");
     }
@@ -70,7 +53,7 @@ class InterviewLinkTest {
         assertThat(link.get("type").asText()).isEqualTo("absolute");
         assertThat(link.get("label").asText()).isEqualTo("Open the patient interview to answer the open questions");
         URI url = URI.create(link.get("url").asText());
-        assertThat(url).isEqualTo(URI.create(server.baseUri() + "/interview"));
+        assertThat(url).isEqualTo(URI.create(SERVICE.server().baseUri() + "/interview"));
         assertThat(url.getRawQuery()).isNull();
         assertThat(url.getRawFragment()).isNull();
         assertThat(url.getRawUserInfo()).isNull();

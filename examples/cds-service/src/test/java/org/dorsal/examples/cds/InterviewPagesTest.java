@@ -16,10 +16,8 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dorsal.Dorsal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,22 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InterviewPagesTest {
     /** Built here, not taken from FhirChecks, so that these tests do not wait for HAPI's validator. */
     static final Dorsal DORSAL = Dorsal.builder().build();
-    @TempDir
-    static Path dir;
-    static CdsServer server;
-    static Client client;
+    @RegisterExtension
+    static final RunningService SERVICE = new RunningService(DORSAL);
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = CdsServer.start(0, dir.resolve("feedback.jsonl"), DORSAL);
-        client = new Client(server);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -52,7 +37,7 @@ class InterviewPagesTest {
             "/interview/interview.css, text/css; charset=utf-8, interview/interview.css",
             "/interview/icon.svg, image/svg+xml, interview/icon.svg"})
     void serves_each_file_from_the_classpath_with_its_type_and_strict_headers(String path, String type, String resource) throws IOException {
-        HttpResponse<String> r = client.get(path);
+        HttpResponse<String> r = SERVICE.client().get(path);
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue(type);
@@ -67,14 +52,14 @@ class InterviewPagesTest {
 
     @Test
     void every_answer_is_counted_in_the_request_metric_by_route_and_status() throws Exception {
-        String before = client.get("/metrics").body();
+        String before = SERVICE.client().get("/metrics").body();
 
-        client.get("/interview/icon.svg");
-        client.get("/interview/icon.svg");
-        client.get("/interview/no-such-file.js");
-        client.post("/interview", "text/plain", new byte[0]);
+        SERVICE.client().get("/interview/icon.svg");
+        SERVICE.client().get("/interview/icon.svg");
+        SERVICE.client().get("/interview/no-such-file.js");
+        SERVICE.client().post("/interview", "text/plain", new byte[0]);
 
-        String after = client.get("/metrics").body();
+        String after = SERVICE.client().get("/metrics").body();
         // Other tests share the server, so the counts are compared before and after.
         assertThat(increase(before, after, "route=interview-icon", "status=200")).isEqualTo(2);
         assertThat(increase(before, after, "route=unknown", "status=404")).isEqualTo(1);
@@ -88,11 +73,11 @@ class InterviewPagesTest {
 
     @Test
     void a_cached_copy_is_revalidated_with_its_etag() throws Exception {
-        String etag = client.get("/interview/app.js").headers().firstValue("ETag").orElseThrow();
+        String etag = SERVICE.client().get("/interview/app.js").headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> same = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/interview/app.js"))
+        HttpResponse<String> same = http.send(HttpRequest.newBuilder(SERVICE.server().baseUri().resolve("/interview/app.js"))
                 .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> other = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/interview/app.js"))
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(SERVICE.server().baseUri().resolve("/interview/app.js"))
                 .header("If-None-Match", "\"something-else\"").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(same.statusCode()).isEqualTo(304);
@@ -107,9 +92,9 @@ class InterviewPagesTest {
 
     @Test
     void head_answers_with_the_headers_and_no_body_and_other_methods_are_refused() throws Exception {
-        HttpResponse<String> head = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/interview"))
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(SERVICE.server().baseUri().resolve("/interview"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> post = client.post("/interview", "application/json", "{}");
+        HttpResponse<String> post = SERVICE.client().post("/interview", "application/json", "{}");
 
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
@@ -121,7 +106,7 @@ class InterviewPagesTest {
 
     @Test
     void the_path_with_a_slash_redirects_to_the_page_relatively() throws Exception {
-        HttpResponse<String> r = client.get("/interview/");
+        HttpResponse<String> r = SERVICE.client().get("/interview/");
         // HttpClient does not follow redirects by default: the 301 itself is seen.
         assertThat(r.statusCode()).isEqualTo(301);
         assertThat(r.headers().firstValue("Location")).hasValue("../interview");
@@ -159,9 +144,9 @@ class InterviewPagesTest {
 
     @Test
     void the_page_loads_nothing_from_outside_and_has_no_inline_script_or_style() throws IOException {
-        String html = client.get("/interview").body();
-        String js = client.get("/interview/app.js").body();
-        String css = client.get("/interview/interview.css").body();
+        String html = SERVICE.client().get("/interview").body();
+        String js = SERVICE.client().get("/interview/app.js").body();
+        String css = SERVICE.client().get("/interview/interview.css").body();
 
         Matcher refs = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
         int n = 0;
@@ -200,7 +185,7 @@ class InterviewPagesTest {
     }
 
     private static String raw(String request) throws IOException {
-        try (Socket socket = new Socket(server.baseUri().getHost(), server.port())) {
+        try (Socket socket = new Socket(SERVICE.server().baseUri().getHost(), SERVICE.server().port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
